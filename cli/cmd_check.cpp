@@ -1,0 +1,109 @@
+// cmd_check.cpp — claimcheck check: read drafts, check them, print one report.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include "claimcheck/check.hpp"
+#include "claimcheck/index.hpp"
+#include "claimcheck/report.hpp"
+#include "claimcheck/rules.hpp"
+#include "commands.hpp"
+
+namespace claimcheck::cli {
+
+namespace {
+
+struct CheckArgs {
+  std::string db;
+  std::vector<std::string> rules;
+  std::string format = "text";
+  std::string fail_on = "error";
+  std::vector<std::string> drafts;
+};
+
+int run_check(const CheckArgs& args) {
+  Config config = load_config();
+  const std::vector<std::string> rule_files = args.rules.empty() ? config.rules : args.rules;
+  const std::string db = args.db.empty() ? config.db : args.db;
+
+  // Phase 1: read every input, reporting every problem before stopping.
+  Diagnostics diags;
+  std::optional<Rules> rules;
+  if (!rule_files.empty()) rules = load_rules(rule_files, diags);
+  std::vector<Document> drafts;
+  for (const auto& path : args.drafts) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+      diags.error(path, 0, 0, "is a directory, not a draft");
+      continue;
+    }
+    if (auto doc = read_document(path, diags)) drafts.push_back(std::move(*doc));
+  }
+  std::unique_ptr<Index> index;
+  std::error_code ec;
+  if (!db.empty() && std::filesystem::exists(db, ec)) {
+    index = open_index(db, OpenMode::read, diags);
+  } else if (!args.db.empty()) {
+    diags.error(db, 0, 0, "no index here; run 'claimcheck index --db " + db + " PATH...' first");
+  } else if (!config.corpus.empty()) {
+    // A checkout without an index yet: build it from the configured corpus.
+    Diagnostics index_diags;
+    index = open_index(db, OpenMode::write, diags);
+    if (index) {
+      index_paths(*index, config.corpus, index_diags);
+      index->commit();
+    }
+  }
+  if (diags.has_errors()) {
+    print_diagnostics(diags);
+    return kExitInput;
+  }
+
+  // Phase 2: check every draft.
+  Report report;
+  for (const auto& doc : drafts) {
+    FileReport file = check_document(doc, rules ? &*rules : nullptr, index.get());
+    report.files.push_back(std::move(file));
+  }
+
+  // Phase 3: render in one piece, then decide the exit status.
+  std::string out;
+  if (args.format == "json") {
+    out = render_json(report);
+  } else if (args.format == "sarif") {
+    out = render_sarif(report);
+  } else if (args.format == "html") {
+    out = render_html(report);
+  } else {
+    RenderOptions o;
+    o.color = isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
+    out = render_text(report, o);
+  }
+  write_stdout(out);
+
+  if (args.fail_on == "never") return kExitOk;
+  const Severity threshold = *severity_from_name(args.fail_on);
+  for (const auto& f : report.files)
+    for (const auto& x : f.findings)
+      if (x.severity >= threshold) return kExitFindings;
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_check_command(CLI::App& app, Runner& run) {
+  auto args = std::make_shared<CheckArgs>();
+  auto* cmd = app.add_subcommand("check", "check the figures in drafts against rules and corpus");
+  cmd->add_option("--db", args->db, "index directory (default: from claimcheck.json)");
+  cmd->add_option("--rules", args->rules, "rules file (repeatable; default: from claimcheck.json)");
+  cmd->add_option("--format", args->format, "output format")
+      ->check(CLI::IsMember({"text", "json", "sarif", "html"}));
+  cmd->add_option("--fail-on", args->fail_on, "exit 1 when findings reach this severity")
+      ->check(CLI::IsMember({"error", "warning", "info", "never"}));
+  cmd->add_option("drafts", args->drafts, "draft files (txt, md, html, pdf, docx)")->required();
+  cmd->callback([&run, args] { run = [args] { return run_check(*args); }; });
+}
+
+}  // namespace claimcheck::cli

@@ -1,0 +1,49 @@
+// commands.hpp — the verbs of the command line, one file each, and the
+// project configuration (claimcheck.json) they fall back on.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "claimcheck/diagnostic.hpp"
+
+namespace claimcheck::cli {
+
+// claimcheck.json in the working directory: corpus paths, rules files and
+// database directory, so that a checkout works without flags. Paths in it
+// are relative to the file.
+struct Config {
+  std::string db;
+  std::vector<std::string> corpus;
+  std::vector<std::string> rules;
+  bool found = false;
+};
+
+// Reads ./claimcheck.json if present. A broken file is an InputError.
+Config load_config();
+
+// Exit statuses of design.md.
+constexpr int kExitOk = 0;
+constexpr int kExitFindings = 1;
+constexpr int kExitInput = 2;
+
+// Each add_* registers a subcommand; when it is the one chosen, `run` is set
+// to the function that does the work and returns the exit status.
+using Runner = std::function<int()>;
+void add_check_command(CLI::App& app, Runner& run);
+void add_index_command(CLI::App& app, Runner& run);
+void add_search_command(CLI::App& app, Runner& run);
+void add_rules_command(CLI::App& app, Runner& run);
+void add_verify_command(CLI::App& app, Runner& run);
+void add_reconcile_command(CLI::App& app, Runner& run);
+void add_serve_command(CLI::App& app, Runner& run);
+
+// Prints every diagnostic to stderr, "claimcheck: " prefixed when it has no file.
+void print_diagnostics(const Diagnostics& diags);
+
+// Writes `content` to stdout in one piece, so a failure never leaves half a report.
+void write_stdout(const std::string& content);
+
+}  // namespace claimcheck::cli

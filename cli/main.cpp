@@ -1,0 +1,39 @@
+// main.cpp — argv to a subcommand, one catch at the top, exit status.
+#include <iostream>
+
+#include "commands.hpp"
+
+int main(int argc, char** argv) {
+  using namespace claimcheck::cli;
+  CLI::App app{"claimcheck — checks the numbers in policy writing", "claimcheck"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "claimcheck 0.1.0");
+  Runner run;
+  add_index_command(app, run);
+  add_check_command(app, run);
+  add_verify_command(app, run);
+  add_reconcile_command(app, run);
+  add_search_command(app, run);
+  add_rules_command(app, run);
+  add_serve_command(app, run);
+  try {
+    app.parse(argc, argv);
+    return run ? run() : kExitInput;
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "claimcheck: error: " << e.what() << "\n"
+              << "Run 'claimcheck --help' for the list of commands.\n";
+    return kExitInput;
+  } catch (const claimcheck::InputError& e) {
+    for (const auto& d : e.diagnostics()) std::cerr << d.format() << "\n";
+    return kExitInput;
+  } catch (const std::exception& e) {
+    std::cerr << "claimcheck: error: " << e.what() << "\n";
+    return kExitInput;
+  }
+}

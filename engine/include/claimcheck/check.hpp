@@ -1,0 +1,23 @@
+// check.hpp — check a draft against rules and the corpus index.
+//
+//   auto file = claimcheck::check_document(doc, &rules, index.get());
+//   // file.mentions: every figure with frame and verdict; file.findings: discrepancies
+#pragma once
+
+#include "claimcheck/document.hpp"
+#include "claimcheck/index.hpp"
+#include "claimcheck/report.hpp"
+#include "claimcheck/rules.hpp"
+
+namespace claimcheck {
+
+struct CheckOptions {
+  size_t evidence_per_mention = 3;
+};
+
+// read -> mentions -> frames -> candidates -> findings. `rules` and `index`
+// may be null: without them mentions are extracted and left unchecked.
+FileReport check_document(const Document& doc, const Rules* rules, const Index* index,
+                          const CheckOptions& options = {});
+
+}  // namespace claimcheck

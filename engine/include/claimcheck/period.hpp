@@ -1,0 +1,55 @@
+// period.hpp — time periods as closed date intervals, parsed from text.
+//
+//   auto p = claimcheck::parse_period("FY2011");  // 2010-10-01 .. 2011-09-30
+//   auto found = claimcheck::find_periods("Between October 2008 and June 2010, ...", {});
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace claimcheck {
+
+// A calendar day as yyyymmdd (20110930); 0 means unknown / open.
+using Day = int;
+
+Day make_day(int year, int month, int day);
+std::optional<Day> parse_iso_day(std::string_view s);  // "2011-09-30"
+std::string format_day(Day d);                         // "2011-09-30"
+
+struct Period {
+  Day from = 0;  // inclusive; 0 = open at the start
+  Day to = 0;    // inclusive; 0 = open at the end
+  bool operator==(const Period&) const = default;
+  bool empty() const { return from == 0 && to == 0; }
+};
+
+// "2011-01-01..2011-12-31" style label for messages ("FY2011" when it is one).
+std::string describe_period(const Period& p);
+
+// Do two periods overlap / does `outer` contain `inner`?
+bool overlaps(const Period& a, const Period& b);
+bool contains(const Period& outer, const Period& inner);
+// Same period at the precision stated: ends within `slack_days` of each other.
+bool same_period(const Period& a, const Period& b, int slack_days = 45);
+
+// Whole-string forms a rules file may give: "FY2011", "FY 2011",
+// "fiscal year 2011", "2009", "2008-10-27..2010-06-30".
+std::optional<Period> parse_period(std::string_view s);
+
+struct PeriodMention {
+  size_t begin = 0;  // byte span in the text searched
+  size_t end = 0;
+  Period period;
+  bool open_end = false;  // "since 2008": runs to the document's date
+};
+
+// Every time expression in `text`: years, fiscal years in every spelling,
+// months, "between October 2008 and June 2010", "from 2008 to 2010",
+// "since 2008" (closed at `document_date` when known), "through mid-2010",
+// "late 2008", "early 2009". Linear in the text.
+std::vector<PeriodMention> find_periods(std::string_view text, Day document_date = 0);
+
+}  // namespace claimcheck

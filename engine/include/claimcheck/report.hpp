@@ -1,0 +1,89 @@
+// report.hpp — what a check produces: every mention with its frame and
+// verdict, every finding with the claim and evidence behind it; and the
+// renderers (one file each) that turn a Report into text, JSON, SARIF, HTML.
+//
+//   claimcheck::Report report;
+//   report.files.push_back(claimcheck::check_document(doc, &rules, index.get()));
+//   std::cout << claimcheck::render_json(report);
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "claimcheck/document.hpp"
+#include "claimcheck/mention.hpp"
+#include "claimcheck/rules.hpp"
+
+namespace claimcheck {
+
+enum class Severity { info, warning, error };
+std::string_view severity_name(Severity s);
+std::optional<Severity> severity_from_name(std::string_view s);
+
+// The finding kinds of design.md, declared once with their default severity
+// and a line of help; every output format reads this table.
+struct FindingKind {
+  std::string_view name;
+  Severity severity;
+  std::string_view help;
+};
+const std::vector<FindingKind>& finding_kinds();
+const FindingKind* find_finding_kind(std::string_view name);
+
+struct EvidenceRef {
+  std::string doc;
+  int line = 0;
+  std::string quote;
+};
+
+struct MentionResult {
+  Mention mention;
+  Position start, end;  // end is exclusive (column after the last character)
+  Frame frame;
+  std::string verdict = "unchecked";  // supported | discrepancy | unsupported | unchecked
+  std::string claim;                  // id of the claim it rests on, or empty
+  std::vector<EvidenceRef> evidence;
+};
+
+struct Finding {
+  std::string kind;
+  Severity severity = Severity::error;
+  size_t begin = 0, end = 0;  // byte span in the document text
+  Position start, end_pos;
+  std::string text;
+  std::string message;
+  std::string claim;
+  std::vector<std::string> dimensions;
+  std::vector<std::string> related;  // other claim ids or mention texts involved
+  std::vector<EvidenceRef> evidence;
+};
+
+struct FileReport {
+  std::string path;
+  std::string source_text;  // the original file, for renderers that quote lines
+  std::string text;         // the converted text the spans index
+  std::vector<MentionResult> mentions;
+  std::vector<Finding> findings;
+};
+
+struct Summary {
+  size_t mentions = 0, supported = 0, errors = 0, warnings = 0, infos = 0;
+};
+
+struct Report {
+  std::vector<FileReport> files;
+  Summary summary() const;
+};
+
+struct RenderOptions {
+  bool color = false;
+};
+
+std::string render_json(const Report& r);
+std::string render_text(const Report& r, const RenderOptions& o = {});
+std::string render_sarif(const Report& r);
+std::string render_html(const Report& r);
+
+}  // namespace claimcheck

@@ -1,0 +1,108 @@
+// text.cpp — a compiler-style text report: path:line:col: severity: message [kind],
+// the source line, a caret under the span, and a line of evidence.
+#include <algorithm>
+#include <string>
+
+#include "claimcheck/report.hpp"
+
+namespace claimcheck {
+
+namespace {
+
+struct Style {
+  bool on;
+  std::string bold() const { return on ? "\x1b[1m" : ""; }
+  std::string red() const { return on ? "\x1b[1;31m" : ""; }
+  std::string yellow() const { return on ? "\x1b[1;33m" : ""; }
+  std::string cyan() const { return on ? "\x1b[1;36m" : ""; }
+  std::string green() const { return on ? "\x1b[32m" : ""; }
+  std::string dim() const { return on ? "\x1b[2m" : ""; }
+  std::string reset() const { return on ? "\x1b[0m" : ""; }
+};
+
+std::string source_line(const std::string& source, int line) {
+  size_t pos = 0;
+  for (int l = 1; l < line && pos != std::string::npos; ++l) {
+    pos = source.find('\n', pos);
+    if (pos != std::string::npos) ++pos;
+  }
+  if (pos == std::string::npos || pos > source.size()) return "";
+  size_t end = source.find('\n', pos);
+  std::string s = source.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
+  if (!s.empty() && s.back() == '\r') s.pop_back();
+  return s;
+}
+
+// Columns are code points; the caret line mirrors tabs so it lines up.
+std::string caret_line(const std::string& line, int column, int width) {
+  std::string out;
+  int col = 1;
+  for (size_t i = 0; i < line.size() && col < column; ++i) {
+    unsigned char c = static_cast<unsigned char>(line[i]);
+    if ((c & 0xC0) == 0x80) continue;
+    out += (c == '\t') ? '\t' : ' ';
+    ++col;
+  }
+  out += '^';
+  for (int i = 1; i < width; ++i) out += '~';
+  return out;
+}
+
+std::string fmt_value(double v) {
+  std::string s = std::to_string(v);
+  if (s.find('.') != std::string::npos) {
+    while (!s.empty() && s.back() == '0') s.pop_back();
+    if (!s.empty() && s.back() == '.') s.pop_back();
+  }
+  return s;
+}
+
+}  // namespace
+
+std::string render_text(const Report& r, const RenderOptions& o) {
+  Style st{o.color};
+  std::string out;
+  for (const auto& f : r.files) {
+    for (const auto& x : f.findings) {
+      std::string sev_color = x.severity == Severity::error     ? st.red()
+                              : x.severity == Severity::warning ? st.yellow()
+                                                                : st.cyan();
+      out += st.bold() + f.path + ":" + std::to_string(x.start.line) + ":" +
+             std::to_string(x.start.column) + ":" + st.reset() + " " + sev_color +
+             std::string(severity_name(x.severity)) + ":" + st.reset() + " " + x.message + " " +
+             st.dim() + "[" + x.kind + "]" + st.reset() + "\n";
+      std::string line = source_line(f.source_text.empty() ? f.text : f.source_text, x.start.line);
+      if (!line.empty()) {
+        int width = x.end_pos.line == x.start.line
+                        ? std::max(1, x.end_pos.column - x.start.column)
+                        : 1;
+        out += "  " + line + "\n";
+        out += "  " + st.green() + caret_line(line, x.start.column, width) + st.reset() + "\n";
+      }
+      for (const auto& e : x.evidence) {
+        std::string quote = e.quote;
+        if (quote.size() > 160) quote = quote.substr(0, 157) + "...";
+        out += "  " + st.cyan() + "= evidence:" + st.reset() + " " + e.doc + ":" +
+               std::to_string(e.line) + " \"" + quote + "\"\n";
+      }
+    }
+    // Then every mention, one per line, so a fact-checker sees what was read.
+    for (const auto& m : f.mentions) {
+      out += f.path + ":" + std::to_string(m.start.line) + ":" + std::to_string(m.start.column) +
+             ": " + st.dim() + "note:" + st.reset() + " " + m.mention.text + " = " +
+             fmt_value(m.mention.value) + " " + std::string(unit_name(m.mention.unit)) + " [" +
+             fmt_value(m.mention.lo) + ", " + fmt_value(m.mention.hi) + ") " + m.verdict +
+             (m.claim.empty() ? "" : " (" + m.claim + ")") + "\n";
+    }
+  }
+  const Summary s = r.summary();
+  out += std::to_string(s.mentions) + " figures, " + std::to_string(s.supported) +
+         " supported, " + std::to_string(s.errors) + " errors, " + std::to_string(s.warnings) +
+         " warnings, " + std::to_string(s.infos) + " notes\n";
+  return out;
+}
+
+std::string render_sarif(const Report& r) { return render_json(r); }
+std::string render_html(const Report& r) { return render_text(r); }
+
+}  // namespace claimcheck
