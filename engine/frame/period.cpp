@@ -1,14 +1,353 @@
-// period.cpp — STUB until periods land.
+// period.cpp — dates and periods: parsing the time expressions writers use
+// (years, fiscal years, months, ranges, "since", "through mid-2010") into
+// closed day intervals that remember how precisely each end was stated.
 #include "claimcheck/period.hpp"
 
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
 namespace claimcheck {
+
+namespace {
+
+using std::chrono::day;
+using std::chrono::month;
+using std::chrono::sys_days;
+using std::chrono::year;
+using std::chrono::year_month_day;
+
+int last_day_of_month(int y, int m) {
+  return static_cast<int>(unsigned(
+      std::chrono::year_month_day_last(year(y), std::chrono::month_day_last(month(m))).day()));
+}
+
+sys_days to_sys(Day d) {
+  return sys_days(year_month_day(year(d / 10000), month((d / 100) % 100), day(d % 100)));
+}
+
+Day from_sys(sys_days s) {
+  year_month_day ymd(s);
+  return make_day(int(ymd.year()), int(unsigned(ymd.month())), int(unsigned(ymd.day())));
+}
+
+// A date expression as the text states it: the interval it covers.
+struct Atom {
+  size_t begin, end;
+  Day from, to;
+  int precision;  // days of uncertainty of either end
+  bool fiscal = false;
+};
+
+int month_from_name(std::string_view name) {
+  static const std::array<const char*, 12> names = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                    "jul", "aug", "sep", "oct", "nov", "dec"};
+  if (name.size() < 3) return 0;
+  for (size_t i = 0; i < names.size(); ++i)
+    if (strncasecmp(name.data(), names[i], 3) == 0) return static_cast<int>(i) + 1;
+  return 0;
+}
+
+int expand_year(std::string_view digits) {
+  int y = std::atoi(std::string(digits).c_str());
+  if (digits.size() == 2) y += 2000;  // "FY11", "2008-10"
+  return y;
+}
+
+Atom year_atom(size_t b, size_t e, int y) {
+  return {b, e, make_day(y, 1, 1), make_day(y, 12, 31), 365};
+}
+
+Atom fiscal_atom(size_t b, size_t e, int y) {
+  // US federal fiscal year N runs 1 October N-1 to 30 September N.
+  return {b, e, make_day(y - 1, 10, 1), make_day(y, 9, 30), 30, true};
+}
+
+Atom month_atom(size_t b, size_t e, int y, int m) {
+  return {b, e, make_day(y, m, 1), make_day(y, m, last_day_of_month(y, m)), 30};
+}
+
+Atom part_of_year_atom(size_t b, size_t e, std::string_view part, int y) {
+  // early = Jan-Apr, mid = May-Aug, late = Sep-Dec: thirds of the year.
+  char c = static_cast<char>(std::tolower(static_cast<unsigned char>(part[0])));
+  if (c == 'e') return {b, e, make_day(y, 1, 1), make_day(y, 4, 30), 60};
+  if (c == 'm') return {b, e, make_day(y, 5, 1), make_day(y, 8, 31), 60};
+  return {b, e, make_day(y, 9, 1), make_day(y, 12, 31), 60};
+}
+
+const char kMonth[] =
+    "(jan(?:uary|\\.)?|feb(?:ruary|\\.)?|mar(?:ch|\\.)?|apr(?:il|\\.)?|may|june?|july?|"
+    "aug(?:ust|\\.)?|sep(?:tember|t\\.|\\.)?|oct(?:ober|\\.)?|nov(?:ember|\\.)?|dec(?:ember|\\.)?)";
+
+// One scanner for every date atom; the alternatives are tried in order, so
+// the longer forms (fiscal year, month + year) win over a bare year.
+const RE2& atom_re() {
+  static const RE2 re(std::string("(?i)\\b(?:") +
+                          // 1: fiscal year with 4 or 2 digits
+                          "(?:fiscal\\s+years?|fiscal|fy)\\s*'?(\\d{4}|\\d{2})\\b" +
+                          // 2,3: early/mid/late year
+                          "|(early|mid|late)[-\\s]+(\\d{4})\\b" +
+                          // 4,5,6: month [day,] year
+                          "|" + kMonth + "\\s+(?:(\\d{1,2})(?:st|nd|rd|th)?,?\\s+)?(\\d{4})\\b" +
+                          // 7,8,9: ISO date
+                          "|(\\d{4})-(\\d{2})-(\\d{2})\\b" +
+                          // 10: bare year
+                          "|(\\d{4})\\b" + ")",
+                      RE2::Quiet);
+  return re;
+}
+
+bool plausible_year(int y) { return y >= 1900 && y <= 2100; }
+
+std::vector<Atom> find_atoms(std::string_view text) {
+  std::vector<Atom> atoms;
+  const RE2& re = atom_re();
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece whole;
+  std::array<re2::StringPiece, 11> g;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    std::array<re2::StringPiece, 11> sub;
+    if (!re.Match(input, pos, text.size(), RE2::UNANCHORED, sub.data(), static_cast<int>(sub.size())))
+      break;
+    g = sub;
+    whole = g[0];
+    size_t b = static_cast<size_t>(whole.data() - text.data());
+    size_t e = b + whole.size();
+    pos = e > pos ? e : pos + 1;
+    // A number glued to other digits or to a decimal point is no date.
+    if (b > 0 && (std::isdigit(static_cast<unsigned char>(text[b - 1])) || text[b - 1] == '$' ||
+                  text[b - 1] == '.' || text[b - 1] == ','))
+      continue;
+    if (e < text.size() && (text[e] == '%' || (text[e] == ',' && e + 1 < text.size() &&
+                                               std::isdigit(static_cast<unsigned char>(text[e + 1])))))
+      continue;
+    if (!g[1].empty()) {
+      int y = expand_year(std::string_view(g[1].data(), g[1].size()));
+      if (plausible_year(y)) atoms.push_back(fiscal_atom(b, e, y));
+    } else if (!g[2].empty()) {
+      int y = expand_year(std::string_view(g[3].data(), g[3].size()));
+      if (plausible_year(y))
+        atoms.push_back(part_of_year_atom(b, e, std::string_view(g[2].data(), g[2].size()), y));
+    } else if (!g[4].empty()) {
+      int y = expand_year(std::string_view(g[6].data(), g[6].size()));
+      int m = month_from_name(std::string_view(g[4].data(), g[4].size()));
+      if (!plausible_year(y) || m == 0) continue;
+      if (!g[5].empty()) {
+        int d = std::atoi(std::string(g[5].data(), g[5].size()).c_str());
+        if (d < 1 || d > last_day_of_month(y, m)) continue;
+        atoms.push_back({b, e, make_day(y, m, d), make_day(y, m, d), 0});
+      } else {
+        atoms.push_back(month_atom(b, e, y, m));
+      }
+    } else if (!g[7].empty()) {
+      int y = expand_year(std::string_view(g[7].data(), g[7].size()));
+      int m = std::atoi(std::string(g[8].data(), g[8].size()).c_str());
+      int d = std::atoi(std::string(g[9].data(), g[9].size()).c_str());
+      if (!plausible_year(y) || m < 1 || m > 12 || d < 1 || d > last_day_of_month(y, m)) continue;
+      atoms.push_back({b, e, make_day(y, m, d), make_day(y, m, d), 0});
+    } else if (!g[10].empty()) {
+      int y = expand_year(std::string_view(g[10].data(), g[10].size()));
+      if (plausible_year(y)) atoms.push_back(year_atom(b, e, y));
+    }
+  }
+  return atoms;
+}
+
+// The lower-cased word just before `pos` (skipping spaces) and where it starts.
+struct Word {
+  std::string text;
+  size_t begin;
+};
+Word preceding_word(std::string_view text, size_t pos) {
+  size_t end = pos;
+  while (end > 0 && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
+  size_t b = end;
+  while (b > 0 && std::isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
+  std::string out(text.substr(b, end - b));
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return {out, b};
+}
+
+bool ends_with_word(const std::string& s, std::string_view w) {
+  if (s.size() < w.size()) return false;
+  if (s.compare(s.size() - w.size(), w.size(), w) != 0) return false;
+  return s.size() == w.size() || !std::isalpha(static_cast<unsigned char>(s[s.size() - w.size() - 1]));
+}
+
+// Text between two atoms that joins them into a range: "and", "to", "-" ...
+bool is_range_joiner(std::string_view between) {
+  std::string s;
+  for (char c : between)
+    if (!std::isspace(static_cast<unsigned char>(c))) s += static_cast<char>(std::tolower(c));
+  return s == "and" || s == "to" || s == "through" || s == "thru" || s == "until" ||
+         s == "till" || s == "-" || s == "\xe2\x80\x93" /* – */ || s == "\xe2\x80\x94" /* — */;
+}
+
+}  // namespace
+
 Day make_day(int y, int m, int d) { return y * 10000 + m * 100 + d; }
-std::optional<Day> parse_iso_day(std::string_view) { return std::nullopt; }
-std::string format_day(Day d) { return std::to_string(d); }
-std::string describe_period(const Period&) { return ""; }
-bool overlaps(const Period&, const Period&) { return true; }
-bool contains(const Period&, const Period&) { return true; }
-bool same_period(const Period&, const Period&, int) { return true; }
-std::optional<Period> parse_period(std::string_view) { return std::nullopt; }
-std::vector<PeriodMention> find_periods(std::string_view, Day) { return {}; }
+
+std::optional<Day> parse_iso_day(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return std::nullopt;
+  int y = std::atoi(std::string(s.substr(0, 4)).c_str());
+  int m = std::atoi(std::string(s.substr(5, 2)).c_str());
+  int d = std::atoi(std::string(s.substr(8, 2)).c_str());
+  if (m < 1 || m > 12 || d < 1 || d > last_day_of_month(y, m)) return std::nullopt;
+  return make_day(y, m, d);
+}
+
+std::string format_day(Day d) {
+  if (d == 0) return "";
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d / 10000, (d / 100) % 100, d % 100);
+  return buf;
+}
+
+int days_between(Day a, Day b) { return static_cast<int>((to_sys(b) - to_sys(a)).count()); }
+
+std::string describe_period(const Period& p) {
+  if (p.empty()) return "no period";
+  const int fy_from = p.from / 10000;
+  if (p.from && p.to && p.from % 10000 == 1001 && p.to % 10000 == 930 &&
+      p.to / 10000 == fy_from + 1)
+    return "FY" + std::to_string(fy_from + 1);
+  if (p.from && p.to && p.from % 10000 == 101 && p.to % 10000 == 1231) {
+    if (p.from / 10000 == p.to / 10000) return std::to_string(p.from / 10000);
+    return std::to_string(p.from / 10000) + "-" + std::to_string(p.to / 10000);
+  }
+  if (p.from && !p.to) return "since " + format_day(p.from);
+  if (!p.from && p.to) return "through " + format_day(p.to);
+  if (p.from == p.to) return format_day(p.from);
+  return format_day(p.from) + " to " + format_day(p.to);
+}
+
+bool overlaps(const Period& a, const Period& b) {
+  const bool a_before_b = a.to && b.from && a.to < b.from;
+  const bool b_before_a = b.to && a.from && b.to < a.from;
+  return !a_before_b && !b_before_a;
+}
+
+bool contains(const Period& outer, const Period& inner) {
+  const bool from_ok = !outer.from || (inner.from && inner.from >= outer.from);
+  const bool to_ok = !outer.to || (inner.to && inner.to <= outer.to);
+  return from_ok && to_ok;
+}
+
+bool same_period(const Period& a, const Period& b, int slack_days) {
+  auto close = [&](Day x, Day y) {
+    if (!x || !y) return !x && !y;
+    return std::abs(days_between(x, y)) <= slack_days;
+  };
+  return close(a.from, b.from) && close(a.to, b.to);
+}
+
+bool consistent_period(const PeriodMention& stated, const Period& ref, int slack_days) {
+  // The stated `from` may be any day of its unit ("October 2008" = 1..31 Oct),
+  // so the reference start must fall in [from, from + precision]; likewise the
+  // end falls in [to - precision, to]. Open ends on either side match.
+  const Period& s = stated.period;
+  if (s.from && ref.from) {
+    const int d = days_between(s.from, ref.from);
+    if (d < -slack_days || d > stated.from_precision + slack_days) return false;
+  }
+  if (s.to && ref.to && !stated.open_end) {
+    const int d = days_between(ref.to, s.to);
+    if (d < -slack_days || d > stated.to_precision + slack_days) return false;
+  }
+  if (stated.open_end && s.to && ref.to && ref.to > s.to + 0) {
+    // "since 2008" in a document of 2010 cannot cover figures running to 2012.
+    if (days_between(s.to, ref.to) > slack_days) return false;
+  }
+  return true;
+}
+
+std::optional<Period> parse_period(std::string_view s) {
+  // "2008-10-27..2010-06-30" (either side may be empty)
+  if (auto dots = s.find(".."); dots != std::string_view::npos) {
+    Period p;
+    auto a = s.substr(0, dots), b = s.substr(dots + 2);
+    if (!a.empty()) {
+      auto d = parse_iso_day(a);
+      if (!d) return std::nullopt;
+      p.from = *d;
+    }
+    if (!b.empty()) {
+      auto d = parse_iso_day(b);
+      if (!d) return std::nullopt;
+      p.to = *d;
+    }
+    if (p.empty()) return std::nullopt;
+    return p;
+  }
+  auto found = find_periods(s, 0);
+  if (found.size() != 1) return std::nullopt;
+  // The whole string must be the expression (trailing spaces allowed).
+  size_t b = 0, e = s.size();
+  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+  if (found[0].begin != b || found[0].end != e) return std::nullopt;
+  if (found[0].open_end && found[0].period.to == 0 && found[0].period.from == 0) return std::nullopt;
+  return found[0].period;
+}
+
+std::vector<PeriodMention> find_periods(std::string_view text, Day document_date) {
+  std::vector<Atom> atoms = find_atoms(text);
+  std::vector<PeriodMention> out;
+  for (size_t i = 0; i < atoms.size(); ++i) {
+    const Atom& a = atoms[i];
+    const Word word = preceding_word(text, a.begin);
+    const std::string& before = word.text;
+    PeriodMention pm;
+    pm.begin = a.begin;
+    pm.end = a.end;
+    pm.period = {a.from, a.to};
+    pm.from_precision = a.precision;
+    pm.to_precision = a.precision;
+
+    // Ranges: "between X and Y", "from X to Y", "X-Y", "X through Y".
+    if (i + 1 < atoms.size()) {
+      const Atom& b = atoms[i + 1];
+      std::string_view between = text.substr(a.end, b.begin - a.end);
+      const bool keyword = ends_with_word(before, "between") || ends_with_word(before, "from");
+      const bool tight = between.size() <= 3 && between.find_first_not_of(" -\xe2\x80\x93\x94") ==
+                                                    std::string_view::npos;
+      // "in 2009 and 2010" lists two years; only a keyword or a dash makes a range.
+      const bool words_join = is_range_joiner(between) && between.find("and") == std::string_view::npos;
+      if (is_range_joiner(between) && (keyword || tight || words_join) && b.to >= a.from) {
+        {
+          pm.begin = keyword ? word.begin : a.begin;
+          pm.end = b.end;
+          pm.period = {a.from, b.to};
+          pm.from_precision = a.precision;
+          pm.to_precision = b.precision;
+          out.push_back(pm);
+          ++i;
+          continue;
+        }
+      }
+    }
+    if (ends_with_word(before, "since") || ends_with_word(before, "after")) {
+      // Open to the document's date ("since 2008" in a 2011 report).
+      pm.period = {a.from, document_date};
+      pm.open_end = true;
+      pm.to_precision = 0;
+      pm.begin = word.begin;
+    } else if (ends_with_word(before, "through") || ends_with_word(before, "until") ||
+               ends_with_word(before, "till") || ends_with_word(before, "thru")) {
+      pm.period = {0, a.to};
+      pm.from_precision = 0;
+    }
+    out.push_back(pm);
+  }
+  return out;
+}
+
 }  // namespace claimcheck

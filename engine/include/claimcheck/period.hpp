@@ -44,7 +44,19 @@ struct PeriodMention {
   size_t end = 0;
   Period period;
   bool open_end = false;  // "since 2008": runs to the document's date
+  // How exactly the text pins each end down, in days: 0 for a day, about 30
+  // for a month, 365 for a year. "October 2008" may start any day of October.
+  int from_precision = 0;
+  int to_precision = 0;
 };
+
+// Is a reference period consistent with a period stated at the given
+// precision? Open ends (0) on either side match any date; `slack_days` allows
+// for loose usage such as a calendar year quoted for the fiscal year.
+bool consistent_period(const PeriodMention& stated, const Period& reference, int slack_days = 0);
+
+// Days between two days (b - a); both must be non-zero.
+int days_between(Day a, Day b);
 
 // Every time expression in `text`: years, fiscal years in every spelling,
 // months, "between October 2008 and June 2010", "from 2008 to 2010",

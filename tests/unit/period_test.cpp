@@ -1,0 +1,133 @@
+// period_test.cpp — periods parsed from text and rules, as tables of cases.
+#include <catch2/catch.hpp>
+
+#include "claimcheck/period.hpp"
+
+using namespace claimcheck;
+
+TEST_CASE("parse_period reads the forms a rules file gives", "[period]") {
+  struct Case {
+    const char* input;
+    const char* from;
+    const char* to;
+  };
+  const Case cases[] = {
+      {"FY2011", "2010-10-01", "2011-09-30"},
+      {"FY 2011", "2010-10-01", "2011-09-30"},
+      {"FY11", "2010-10-01", "2011-09-30"},
+      {"fiscal year 2011", "2010-10-01", "2011-09-30"},
+      {"Fiscal 2009", "2008-10-01", "2009-09-30"},
+      {"2009", "2009-01-01", "2009-12-31"},
+      {"October 2008", "2008-10-01", "2008-10-31"},
+      {"February 2012", "2012-02-01", "2012-02-29"},
+      {"2008-10-27..2010-06-30", "2008-10-27", "2010-06-30"},
+      {"2008-10-27..", "2008-10-27", ""},
+      {"between October 2008 and June 2010", "2008-10-01", "2010-06-30"},
+      {"2008-2010", "2008-01-01", "2010-12-31"},
+      {"mid-2010", "2010-05-01", "2010-08-31"},
+      {"late 2008", "2008-09-01", "2008-12-31"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.input);
+    auto p = parse_period(c.input);
+    REQUIRE(p.has_value());
+    CHECK(format_day(p->from) == c.from);
+    CHECK(format_day(p->to) == c.to);
+  }
+}
+
+TEST_CASE("parse_period rejects what is not one period", "[period]") {
+  for (const char* bad : {"", "soon", "FY", "2011 and more", "2013-02-30..2014-01-01", "12345",
+                          "1066", "..", "October"}) {
+    CAPTURE(bad);
+    CHECK_FALSE(parse_period(bad).has_value());
+  }
+}
+
+TEST_CASE("find_periods finds time expressions in running text", "[period]") {
+  struct Case {
+    const char* text;
+    const char* span;  // exact text of the one period expected
+    const char* from;
+    const char* to;
+    bool open_end;
+  };
+  const Case cases[] = {
+      {"In fiscal year 2011, 26% had no conviction.", "fiscal year 2011", "2010-10-01",
+       "2011-09-30", false},
+      {"In FY 2011, 55% ...", "FY 2011", "2010-10-01", "2011-09-30", false},
+      {"Between October 2008 and June 2010, 47,000 people were deported.",
+       "Between October 2008 and June 2010", "2008-10-01", "2010-06-30", false},
+      {"from 2008 to 2010 the numbers rose", "from 2008 to 2010", "2008-01-01", "2010-12-31",
+       false},
+      {"It has cost $4.2 billion since 2008.", "since 2008", "2008-01-01", "2011-05-04", true},
+      {"data through mid-2010 show", "mid-2010", "", "2010-08-31", false},
+      {"deportations in 2008\xe2\x80\x93" "2010 were", "2008\xe2\x80\x93" "2010", "2008-01-01",
+       "2010-12-31", false},
+      {"Posted May 04, 2012 by staff", "May 04, 2012", "2012-05-04", "2012-05-04", false},
+      {"in late 2008 the program began", "late 2008", "2008-09-01", "2008-12-31", false},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    auto found = find_periods(c.text, make_day(2011, 5, 4));
+    REQUIRE(found.size() == 1);
+    std::string_view text = c.text;
+    CHECK(text.substr(found[0].begin, found[0].end - found[0].begin) == c.span);
+    CHECK(format_day(found[0].period.from) == c.from);
+    CHECK(format_day(found[0].period.to) == c.to);
+    CHECK(found[0].open_end == c.open_end);
+  }
+}
+
+TEST_CASE("find_periods leaves numbers that are not years alone", "[period]") {
+  for (const char* text : {"It cost $2008 in fees.", "1,2008 units", "2008% more",
+                           "111,000 people", "12.2010 ratio", "3,847 detainers"}) {
+    CAPTURE(text);
+    CHECK(find_periods(text, 0).empty());
+  }
+}
+
+TEST_CASE("two years joined by 'and' without 'between' stay two periods", "[period]") {
+  auto found = find_periods("in 2009 and 2010 alike", 0);
+  REQUIRE(found.size() == 2);
+  CHECK(format_day(found[0].period.to) == "2009-12-31");
+  CHECK(format_day(found[1].period.from) == "2010-01-01");
+}
+
+TEST_CASE("consistent_period compares at the precision the text states", "[period]") {
+  auto stated = [](const char* text) {
+    auto found = find_periods(text, make_day(2012, 5, 4));
+    REQUIRE(found.size() == 1);
+    return found[0];
+  };
+  const Period scomm_2008_2010{make_day(2008, 10, 27), make_day(2010, 6, 30)};
+  const Period fy2011{make_day(2010, 10, 1), make_day(2011, 9, 30)};
+  const Period since_inception{make_day(2008, 10, 27), 0};
+  struct Case {
+    const char* text;
+    Period ref;
+    bool consistent;
+  };
+  const Case cases[] = {
+      {"between October 2008 and June 2010", scomm_2008_2010, true},
+      {"between October 2008 and June 2010", fy2011, false},
+      {"in fiscal year 2011", fy2011, true},
+      {"in fiscal year 2011", scomm_2008_2010, false},
+      {"FY2010", fy2011, false},
+      {"since 2008", since_inception, true},
+      {"since 2008", fy2011, false},
+      {"from 2008 to 2010", scomm_2008_2010, true},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text, c.ref.from, c.ref.to);
+    CHECK(consistent_period(stated(c.text), c.ref) == c.consistent);
+  }
+}
+
+TEST_CASE("describe_period names periods the way writers do", "[period]") {
+  CHECK(describe_period({make_day(2010, 10, 1), make_day(2011, 9, 30)}) == "FY2011");
+  CHECK(describe_period({make_day(2009, 1, 1), make_day(2009, 12, 31)}) == "2009");
+  CHECK(describe_period({make_day(2008, 10, 27), make_day(2010, 6, 30)}) ==
+        "2008-10-27 to 2010-06-30");
+  CHECK(describe_period({make_day(2008, 10, 27), 0}) == "since 2008-10-27");
+}
