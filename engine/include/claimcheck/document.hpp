@@ -53,6 +53,9 @@ struct Document {
   SourceMap map;
   Metadata meta;
   std::vector<size_t> page_starts;  // byte offsets of pages (PDF), else empty
+  // The original file as text (txt, md, html), so reports can quote the
+  // line a finding points at; empty for binary formats.
+  std::string source;
 
   Position locate(size_t offset) const { return map.locate(text, offset); }
 };

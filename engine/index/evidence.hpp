@@ -1,0 +1,32 @@
+// evidence.hpp — internals of the index backends (not installed): turning a
+// Document into the evidence sentences both backends store, and the
+// Evidence <-> JSON form the Xapian backend keeps as document data.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "claimcheck/index.hpp"
+
+namespace claimcheck::index_detail {
+
+// One sentence stating at least one figure, ready to store.
+struct SentenceRecord {
+  size_t offset = 0;  // byte offset of the sentence in Document::text
+  Evidence evidence;  // score unused
+};
+
+// Sentences of `doc` that state a figure (years used as time context are
+// not figures). The quote is the sentence with its whitespace kept byte for
+// byte except that line breaks become spaces, so figure spans stay valid.
+std::vector<SentenceRecord> evidence_sentences(const Document& doc);
+
+nlohmann::json to_json(const Evidence& e);
+Evidence evidence_from_json(const nlohmann::json& j);
+
+// 64-bit FNV-1a of the bytes, as 16 hex digits.
+std::string content_hash(std::string_view bytes);
+
+}  // namespace claimcheck::index_detail

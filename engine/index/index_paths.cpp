@@ -1,0 +1,259 @@
+// index_paths.cpp — brings an index up to date with files and folders.
+//
+//   walk      folders recursively (hidden entries skipped, supported
+//             extensions only); a file named explicitly is always taken
+//   compare   each file's content hash with the one recorded: unchanged files
+//             are skipped, changed and new ones read and (re)indexed
+//   prune     files recorded under a given folder that no longer exist
+//   commit    every 200 files or 8 MB, so an interrupted run keeps the work of
+//             the batches before it and the next run completes the rest
+//
+// Paths are stored absolute and lexically normal, so runs from different
+// working directories agree on what a file is. Reading, hashing and parsing
+// run on a worker thread while this thread writes to the index (the index
+// itself is not thread-safe and is only touched here).
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <filesystem>
+#include <mutex>
+#include <set>
+#include <thread>
+#include <unordered_map>
+
+#include "claimcheck/index.hpp"
+#include "index/evidence.hpp"
+#include "ingest/reader.hpp"
+
+namespace claimcheck {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr size_t kBatchFiles = 200;
+constexpr size_t kBatchBytes = 8u << 20;
+constexpr size_t kQueueDepth = 32;
+
+bool supported_extension(const fs::path& p) {
+  std::string ext = p.extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".html" || ext == ".htm" ||
+         ext == ".pdf" || ext == ".docx";
+}
+
+std::string normal_path(const fs::path& p) {
+  std::error_code ec;
+  fs::path abs = fs::absolute(p, ec);
+  return (ec ? p : abs).lexically_normal().string();
+}
+
+struct FileJob {
+  std::string path;
+  size_t size = 0;
+};
+
+// What the worker hands to the writer for one file.
+struct FileResult {
+  std::string path;
+  size_t bytes = 0;
+  enum class Kind { unchanged, document, skipped, broken } kind = Kind::skipped;
+  std::string hash;
+  std::optional<Document> doc;
+  Diagnostics diags;
+};
+
+// A bounded single-producer single-consumer queue.
+class ResultQueue {
+ public:
+  void push(FileResult r) {
+    std::unique_lock lock(mu_);
+    not_full_.wait(lock, [&] { return items_.size() < kQueueDepth || cancelled_; });
+    if (cancelled_) return;
+    items_.push_back(std::move(r));
+    not_empty_.notify_one();
+  }
+  std::optional<FileResult> pop() {
+    std::unique_lock lock(mu_);
+    not_empty_.wait(lock, [&] { return !items_.empty() || done_; });
+    if (items_.empty()) return std::nullopt;
+    FileResult r = std::move(items_.front());
+    items_.pop_front();
+    not_full_.notify_one();
+    return r;
+  }
+  void close() {
+    std::lock_guard lock(mu_);
+    done_ = true;
+    not_empty_.notify_all();
+  }
+  bool cancelled() {
+    std::lock_guard lock(mu_);
+    return cancelled_;
+  }
+  void cancel() {
+    std::lock_guard lock(mu_);
+    cancelled_ = true;
+    not_full_.notify_all();
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable not_full_, not_empty_;
+  std::deque<FileResult> items_;
+  bool done_ = false;
+  bool cancelled_ = false;
+};
+
+FileResult process(const FileJob& job, const std::unordered_map<std::string, std::string>& known) {
+  FileResult r;
+  r.path = job.path;
+  const ReadLimits limits;
+  auto bytes = ingest::read_file_bytes(job.path, r.diags, limits);
+  if (!bytes) {
+    r.kind = FileResult::Kind::skipped;
+    return r;
+  }
+  r.bytes = bytes->size();
+  r.hash = index_detail::content_hash(*bytes);
+  auto it = known.find(job.path);
+  if (it != known.end() && it->second == r.hash) {
+    r.kind = FileResult::Kind::unchanged;
+    return r;
+  }
+  r.doc = document_from_bytes(job.path, *bytes, format_from_path(job.path), r.diags, limits);
+  if (r.doc) {
+    ingest::apply_metadata_fallbacks(*r.doc, true);
+    r.kind = FileResult::Kind::document;
+  } else {
+    r.kind = FileResult::Kind::broken;  // read but not understood: drop what was indexed
+  }
+  return r;
+}
+
+}  // namespace
+
+IndexStats index_paths(Index& index, const std::vector<std::string>& paths, Diagnostics& diags,
+                       const std::function<void(const IndexProgress&)>& progress) {
+  IndexStats stats;
+  std::vector<FileJob> jobs;
+  std::vector<std::string> folders;
+  IndexProgress prog;
+
+  // Walk.
+  for (const auto& arg : paths) {
+    std::error_code ec;
+    const auto status = fs::status(arg, ec);
+    if (ec || !fs::exists(status)) {
+      diags.error(arg, 0, 0, "no such file or directory");
+      continue;
+    }
+    if (!fs::is_directory(status)) {
+      jobs.push_back({normal_path(arg), static_cast<size_t>(fs::file_size(arg, ec))});
+      continue;
+    }
+    folders.push_back(normal_path(arg));
+    fs::recursive_directory_iterator it(arg, fs::directory_options::skip_permission_denied, ec), end;
+    if (ec) {
+      diags.warning(arg, 0, 0, "skipped: " + ec.message());
+      continue;
+    }
+    for (; it != end; it.increment(ec)) {
+      if (ec) {
+        diags.warning(arg, 0, 0, "skipped part of the folder: " + ec.message());
+        break;
+      }
+      const fs::path& p = it->path();
+      if (p.filename().string().starts_with(".")) {
+        if (it->is_directory(ec)) it.disable_recursion_pending();
+        continue;
+      }
+      if (!it->is_regular_file(ec) || !supported_extension(p)) continue;
+      jobs.push_back({normal_path(p), static_cast<size_t>(it->file_size(ec))});
+    }
+  }
+  std::sort(jobs.begin(), jobs.end(), [](const FileJob& a, const FileJob& b) { return a.path < b.path; });
+  jobs.erase(std::unique(jobs.begin(), jobs.end(),
+                         [](const FileJob& a, const FileJob& b) { return a.path == b.path; }),
+             jobs.end());
+  stats.files_seen = jobs.size();
+  prog.files_total = jobs.size();
+  for (const auto& j : jobs) prog.bytes_total += j.size;
+
+  // Snapshot the recorded hashes so the worker can compare without touching
+  // the index.
+  std::unordered_map<std::string, std::string> known;
+  const auto indexed = index.paths();
+  for (const auto& p : indexed) known[p] = index.hash_of(p);
+
+  // Read on a worker, write here.
+  ResultQueue queue;
+  std::thread worker([&] {
+    for (const auto& job : jobs) {
+      if (queue.cancelled()) break;
+      queue.push(process(job, known));
+    }
+    queue.close();
+  });
+  size_t batch_files = 0, batch_bytes = 0;
+  try {
+    while (auto r = queue.pop()) {
+      stats.bytes += r->bytes;
+      switch (r->kind) {
+        case FileResult::Kind::unchanged: ++stats.files_unchanged; break;
+        case FileResult::Kind::document:
+          index.add(*r->doc, r->hash);
+          ++stats.files_indexed;
+          ++batch_files;
+          batch_bytes += r->bytes;
+          break;
+        case FileResult::Kind::broken:
+          if (known.count(r->path)) {
+            index.remove(r->path);
+            ++batch_files;
+          }
+          [[fallthrough]];
+        case FileResult::Kind::skipped:
+          ++stats.files_skipped;
+          for (auto d : r->diags.items()) {
+            d.level = Level::warning;
+            d.message = "skipped: " + d.message;
+            diags.add(std::move(d));
+          }
+          break;
+      }
+      if (batch_files >= kBatchFiles || batch_bytes >= kBatchBytes) {
+        index.commit();
+        batch_files = batch_bytes = 0;
+      }
+      ++prog.files_done;
+      prog.bytes_done += r->bytes;
+      if (progress) progress(prog);
+    }
+  } catch (...) {
+    queue.cancel();
+    worker.join();
+    throw;
+  }
+  worker.join();
+
+  // Prune files that disappeared from the folders given.
+  std::set<std::string> seen;
+  for (const auto& j : jobs) seen.insert(j.path);
+  for (const auto& p : indexed) {
+    if (seen.count(p)) continue;
+    for (const auto& folder : folders) {
+      const std::string prefix = folder.ends_with("/") ? folder : folder + "/";
+      if (p.starts_with(prefix)) {
+        index.remove(p);
+        ++stats.files_removed;
+        break;
+      }
+    }
+  }
+  index.commit();
+  stats.sentences = index.sentence_count();
+  return stats;
+}
+
+}  // namespace claimcheck

@@ -1,0 +1,247 @@
+// index_test.cpp — the evidence index: one behavioural table run against
+// both backends (Xapian on disk, in memory), then what only the on-disk
+// index does: persistence, open errors, incremental index_paths.
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+
+#include "claimcheck/index.hpp"
+
+using namespace claimcheck;
+namespace fs = std::filesystem;
+
+namespace {
+
+Document make_doc(const std::string& path, const std::string& text, const std::string& title = "T") {
+  Diagnostics diags;
+  auto doc = document_from_bytes(path, text, "txt", diags);
+  REQUIRE(doc);
+  doc->meta.title = title;
+  doc->meta.date = "2011-01-02";
+  return *doc;
+}
+
+// EvidenceQuery without designated initializers (-Wextra flags the members
+// they leave out).
+EvidenceQuery query(std::string text = "", std::optional<Unit> unit = std::nullopt,
+                    std::optional<double> lo = std::nullopt, std::optional<double> hi = std::nullopt,
+                    size_t limit = 20) {
+  EvidenceQuery q;
+  q.text = std::move(text);
+  q.unit = unit;
+  q.lo = lo;
+  q.hi = hi;
+  q.limit = limit;
+  return q;
+}
+
+// A fresh directory under the system temp dir, removed at scope exit.
+struct TempDir {
+  fs::path path;
+  explicit TempDir(const std::string& name)
+      : path(fs::temp_directory_path() / ("claimcheck_" + name + "_" + std::to_string(::getpid()))) {
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~TempDir() { fs::remove_all(path); }
+};
+
+void write_file(const fs::path& p, const std::string& content) {
+  fs::create_directories(p.parent_path());
+  std::ofstream(p, std::ios::binary) << content;
+}
+
+// The behaviour both backends share.
+void behavioural_table(Index& index) {
+  index.add(make_doc("/c/a.txt",
+                     "Officials met in 2010.\n\n79% of people were deported.\n\n"
+                     "In FY2011, 26% had no conviction and 29% a minor one.\n\n"
+                     "About 47,000 people were deported in that period.\n"),
+            "h-a");
+  index.add(make_doc("/c/b.txt", "The agency spent $2.5 billion.\n\nNearly 80% of detainers were dropped.\n"),
+            "h-b");
+  index.commit();
+
+  SECTION("words, unit and value range") {
+    auto hits = index.search(query("deported", Unit::percent, 78, 80));
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0].quote == "79% of people were deported.");
+    CHECK(hits[0].doc == "a.txt");
+    CHECK(hits[0].path == "/c/a.txt");
+    CHECK(hits[0].title == "T");
+    CHECK(hits[0].date == "2011-01-02");
+    CHECK(hits[0].line == 3);
+    REQUIRE(hits[0].figures.size() == 1);
+    CHECK(hits[0].figures[0].value == 79);
+    CHECK(hits[0].figures[0].unit == Unit::percent);
+    CHECK(hits[0].figures[0].text == "79%");
+    CHECK(hits[0].figures[0].begin == 0);
+    CHECK(hits[0].figures[0].end == 3);
+  }
+  SECTION("stemming: deportations finds deported") {
+    auto hits = index.search(query("deportations", Unit::percent));
+    REQUIRE(!hits.empty());
+    CHECK(hits[0].quote == "79% of people were deported.");
+  }
+  SECTION("the unit filter applies") {
+    auto hits = index.search(query("deported", Unit::count));
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0].quote == "About 47,000 people were deported in that period.");
+  }
+  SECTION("unit and range bind to the same figure") {
+    // 26% and 29% are percents, 2011 is time context: nothing in 2000..2020.
+    CHECK(index.search(query("", Unit::percent, 2000, 2020)).empty());
+    auto hits = index.search(query("", Unit::percent, 28, 30));
+    REQUIRE(hits.size() == 1);  // one hit per sentence even with two figures
+    CHECK(hits[0].figures.size() == 2);
+  }
+  SECTION("empty text matches everything the filters allow") {
+    CHECK(index.search(query("", Unit::percent)).size() == 3);
+    CHECK(index.search(query("", std::nullopt, 1e9)).size() == 1);  // $2.5 billion
+    CHECK(index.search(query("", std::nullopt, std::nullopt, 30)).size() == 1);
+    CHECK(index.search(query()).size() == index.sentence_count());
+  }
+  SECTION("years used as time context are not evidence") {
+    CHECK(index.search(query("officials met")).empty());
+  }
+  SECTION("limit") { CHECK(index.search(query("", std::nullopt, std::nullopt, std::nullopt, 2)).size() == 2); }
+  SECTION("best first") {
+    auto hits = index.search(query("detainers dropped deported"));
+    REQUIRE(hits.size() >= 2);
+    CHECK(hits[0].quote == "Nearly 80% of detainers were dropped.");
+    CHECK(hits[0].score >= hits[1].score);
+  }
+  SECTION("hashes, paths, replace and remove") {
+    CHECK(index.hash_of("/c/a.txt") == "h-a");
+    CHECK(index.hash_of("/c/none.txt").empty());
+    auto paths = index.paths();
+    std::sort(paths.begin(), paths.end());
+    CHECK(paths == std::vector<std::string>{"/c/a.txt", "/c/b.txt"});
+    CHECK(index.sentence_count() == 5);
+
+    index.add(make_doc("/c/a.txt", "Now 55% of people were deported.\n"), "h-a2");
+    index.commit();
+    CHECK(index.hash_of("/c/a.txt") == "h-a2");
+    CHECK(index.sentence_count() == 3);
+    CHECK(index.search(query("deported", Unit::percent, 78, 80)).empty());
+
+    index.remove("/c/b.txt");
+    index.commit();
+    CHECK(index.paths() == std::vector<std::string>{"/c/a.txt"});
+    CHECK(index.sentence_count() == 1);
+    CHECK(index.search(query("detainers")).empty());
+  }
+  SECTION("query syntax that does not parse is read as words") {
+    CHECK_NOTHROW(index.search(query("deported AND (\"unbalanced")));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("memory index: behavioural table", "[index]") {
+  auto index = make_memory_index();
+  behavioural_table(*index);
+}
+
+TEST_CASE("xapian index: behavioural table", "[index]") {
+  TempDir dir("xapian_table");
+  Diagnostics diags;
+  auto index = open_index((dir.path / "db").string(), OpenMode::write, diags);
+  REQUIRE(index);
+  behavioural_table(*index);
+}
+
+TEST_CASE("xapian index: persists, opens read-only, reports open failures", "[index]") {
+  TempDir dir("xapian_open");
+  const std::string db = (dir.path / "nested" / "db").string();
+  Diagnostics diags;
+  {
+    auto index = open_index(db, OpenMode::write, diags);
+    REQUIRE(index);
+    index->add(make_doc("/c/a.txt", "79% of people were deported.\n"), "h1");
+  }  // destructor commits
+  auto reader = open_index(db, OpenMode::read, diags);
+  REQUIRE(reader);
+  CHECK(reader->hash_of("/c/a.txt") == "h1");
+  CHECK(reader->search(query("deported")).size() == 1);
+  CHECK_THROWS(reader->add(make_doc("/c/b.txt", "1 in 4.\n"), "h"));
+
+  const std::string missing = (dir.path / "missing").string();
+  CHECK(open_index(missing, OpenMode::read, diags) == nullptr);
+  REQUIRE(diags.items().size() == 1);
+  CHECK(diags.items()[0].message.rfind("cannot open index " + missing + ": ", 0) == 0);
+
+  diags.clear();
+  write_file(dir.path / "garbage" / "iamglass", "not a database");
+  CHECK(open_index((dir.path / "garbage").string(), OpenMode::read, diags) == nullptr);
+  CHECK(diags.has_errors());
+}
+
+TEST_CASE("index_paths: incremental, skips unreadable files, prunes deleted ones", "[index]") {
+  TempDir dir("index_paths");
+  const fs::path corpus = dir.path / "corpus";
+  write_file(corpus / "a.txt", "79% of people were deported.\n");
+  write_file(corpus / "sub" / "b.md", "# B\n\nNearly *half* of them, 48%, had no record.\n");
+  write_file(corpus / "c.html", "<p>Some 111,000 people were removed.</p>");
+  write_file(corpus / "bad.txt", std::string("bin\0ary", 7));
+  write_file(corpus / ".hidden" / "h.txt", "12% hidden.\n");
+  write_file(corpus / "notes.csv", "1,2,3\n");
+
+  Diagnostics diags;
+  auto index = open_index((dir.path / "db").string(), OpenMode::write, diags);
+  REQUIRE(index);
+  std::vector<IndexProgress> seen;
+  IndexStats s = index_paths(*index, {corpus.string()}, diags,
+                             [&](const IndexProgress& p) { seen.push_back(p); });
+  CHECK(s.files_seen == 4);
+  CHECK(s.files_indexed == 3);
+  CHECK(s.files_skipped == 1);
+  CHECK(s.sentences == 3);
+  REQUIRE(seen.size() == 4);
+  CHECK(seen.back().files_done == 4);
+  CHECK(seen.back().bytes_done == seen.back().bytes_total);
+  REQUIRE(diags.items().size() == 1);
+  CHECK(diags.items()[0].level == Level::warning);
+  CHECK(diags.items()[0].message == "skipped: binary file");
+  CHECK(diags.items()[0].file == fs::absolute(corpus / "bad.txt").lexically_normal().string());
+  CHECK(index->search(query("hidden")).empty());
+
+  // Nothing changed: nothing re-read into the index.
+  diags.clear();
+  s = index_paths(*index, {corpus.string()}, diags);
+  CHECK(s.files_indexed == 0);
+  CHECK(s.files_unchanged == 3);
+
+  // One changed, one deleted.
+  write_file(corpus / "a.txt", "81% of people were deported.\n");
+  fs::remove(corpus / "c.html");
+  s = index_paths(*index, {corpus.string()}, diags);
+  CHECK(s.files_indexed == 1);
+  CHECK(s.files_unchanged == 1);
+  CHECK(s.files_removed == 1);
+  CHECK(index->search(query("", std::nullopt, 81, 81)).size() == 1);
+  CHECK(index->search(query("", std::nullopt, 79, 79)).empty());
+  CHECK(index->search(query("", Unit::count)).empty());
+
+  // A missing path is an error naming it; the run goes on.
+  diags.clear();
+  s = index_paths(*index, {(dir.path / "nope").string(), corpus.string()}, diags);
+  CHECK(diags.has_errors());
+  CHECK(s.files_unchanged == 2);
+}
+
+TEST_CASE("index_paths works on the memory backend too", "[index]") {
+  TempDir dir("index_paths_mem");
+  write_file(dir.path / "a.txt", "79% of people were deported.\n");
+  auto index = make_memory_index();
+  Diagnostics diags;
+  IndexStats s = index_paths(*index, {(dir.path / "a.txt").string()}, diags);
+  CHECK(s.files_indexed == 1);
+  auto hits = index->search(query("deported"));
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0].doc == "a.txt");
+  CHECK(hits[0].line == 1);
+}
