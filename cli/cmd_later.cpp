@@ -24,8 +24,5 @@ void add_verify_command(CLI::App& app, Runner& run) {
 void add_reconcile_command(CLI::App& app, Runner& run) {
   add_pending(app, run, "reconcile", "group the corpus's figures and flag conflicts", "issue 6");
 }
-void add_serve_command(CLI::App& app, Runner& run) {
-  add_pending(app, run, "serve", "local web page and POST /api/check", "issue 7");
-}
 
 }  // namespace claimcheck::cli

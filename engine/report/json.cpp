@@ -5,7 +5,7 @@
 
 namespace claimcheck {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 static json period_json(const std::optional<Period>& p) {
   if (!p) return nullptr;

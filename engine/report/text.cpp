@@ -102,7 +102,4 @@ std::string render_text(const Report& r, const RenderOptions& o) {
   return out;
 }
 
-std::string render_sarif(const Report& r) { return render_json(r); }
-std::string render_html(const Report& r) { return render_text(r); }
-
 }  // namespace claimcheck
