@@ -3,6 +3,8 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <iostream>
 
 #include "claimcheck/check.hpp"
@@ -14,6 +16,13 @@
 namespace claimcheck::cli {
 
 namespace {
+
+std::string read_source_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
 
 struct CheckArgs {
   std::string db;
@@ -39,7 +48,12 @@ int run_check(const CheckArgs& args) {
       diags.error(path, 0, 0, "is a directory, not a draft");
       continue;
     }
-    if (auto doc = read_document(path, diags)) drafts.push_back(std::move(*doc));
+    if (auto doc = read_document(path, diags)) {
+      // Keep the original text so the report can quote the line it points at.
+      if (doc->source.empty() && doc->format != "pdf" && doc->format != "docx")
+        doc->source = read_source_text(path);
+      drafts.push_back(std::move(*doc));
+    }
   }
   std::unique_ptr<Index> index;
   std::error_code ec;

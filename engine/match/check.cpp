@@ -1,19 +1,45 @@
-// check.cpp — STUB driver: mentions only, unchecked.
+// check.cpp — the driver: read -> mentions -> frames -> candidates ->
+// findings -> report, over one CheckContext.
 #include "claimcheck/check.hpp"
+
+#include <algorithm>
+
+#include "match/checks.hpp"
 
 namespace claimcheck {
 
-FileReport check_document(const Document& doc, const Rules*, const Index*, const CheckOptions&) {
+FileReport check_document(const Document& doc, const Rules* rules, const Index* index,
+                          const CheckOptions& options) {
+  detail::CheckContext ctx{doc, rules, index, options, 0, {}, {}, {}, {}};
+
+  // Mentions: every figure the text states.
+  std::vector<Mention> mentions = extract_mentions(doc.text);
+
+  // Frames: sentences, vocabulary, periods and back-references bound to each.
+  detail::build_sentences(ctx, std::move(mentions));
+
+  // Candidates and findings: each check in turn, later ones reading earlier ones.
+  for (const auto& check : detail::make_checks()) check->run(ctx);
+
+  // Report: spans back to the original file's lines and columns.
   FileReport out;
   out.path = doc.path;
   out.text = doc.text;
-  for (auto& m : extract_mentions(doc.text)) {
+  out.source_text = doc.source;
+  for (auto& ms : ctx.mentions) {
     MentionResult r;
-    r.start = doc.locate(m.begin);
-    r.end = doc.locate(m.end);
-    r.mention = std::move(m);
+    r.start = doc.locate(ms.mention.begin);
+    r.end = doc.locate(ms.mention.end);
+    r.frame = ms.frame;
+    r.verdict = ms.verdict;
+    if (ms.claim) r.claim = ms.claim->id;
+    r.evidence = ms.evidence;
+    r.mention = std::move(ms.mention);
     out.mentions.push_back(std::move(r));
   }
+  std::stable_sort(ctx.findings.begin(), ctx.findings.end(),
+                   [](const Finding& a, const Finding& b) { return a.begin < b.begin; });
+  out.findings = std::move(ctx.findings);
   return out;
 }
 

@@ -1,0 +1,37 @@
+// checks.hpp — one kind of check per file behind one interface; the driver
+// runs them in order over one CheckContext.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "match/context.hpp"
+
+namespace claimcheck::detail {
+
+class Check {
+ public:
+  virtual ~Check() = default;
+  virtual const char* name() const = 0;
+  virtual void run(CheckContext& ctx) const = 0;
+};
+
+// Value-first matching against the rules: value, period, definition,
+// population, program, hedge and missing-period findings.
+std::unique_ptr<Check> make_claim_check();
+// Parts against totals, percents against the counts they derive from,
+// exclusive shares over 100%.
+std::unique_ptr<Check> make_arithmetic_check();
+std::unique_ptr<Check> make_exclusive_check();
+// Figures compared or juxtaposed across periods or definitions.
+std::unique_ptr<Check> make_comparison_check();
+// Corpus evidence for what the rules do not cover; otherwise unsupported.
+std::unique_ptr<Check> make_evidence_check();
+
+// In the order they must run: later checks read what earlier ones decided.
+std::vector<std::unique_ptr<Check>> make_checks();
+
+// Frames: vocabulary, periods and back-references bound to each mention.
+void build_sentences(CheckContext& ctx, std::vector<Mention> mentions);
+
+}  // namespace claimcheck::detail

@@ -1,0 +1,116 @@
+// comparison_check.cpp — two figures set against each other ("fell from X to
+// Y", "X, up from Y", "X versus Y") must measure the same thing: a trend may
+// span periods but not definitions; a juxtaposition may span neither.
+#include <re2/re2.h>
+
+#include "match/checks.hpp"
+
+namespace claimcheck::detail {
+
+namespace {
+
+enum class Relation { none, trend, juxtaposition };
+
+// What joins two figures: the text between them, and the words before the first.
+Relation relation(std::string_view before_first, std::string_view between) {
+  static const RE2 from_before("(?i)\\bfrom\\s+$", RE2::Quiet);
+  static const RE2 to_between("(?i)^\\s*(?:to|into)\\s*$", RE2::Quiet);
+  static const RE2 up_down("(?i)\\b(?:up|down|rising|falling|dropping|climbing|increasing|"
+                           "decreasing|compared|as against)\\s+(?:from|with|to)\\s+(?:the\\s+)?$",
+                           RE2::Quiet);
+  static const RE2 versus("(?i)^[\\s,]*(?:versus|vs\\.?|v\\.|compared (?:with|to)|against|"
+                          "as against|in contrast to|while|whereas)\\b[^.;]*$",
+                          RE2::Quiet);
+  auto sp = [](std::string_view s) { return re2::StringPiece(s.data(), s.size()); };
+  if (RE2::PartialMatch(sp(before_first), from_before) &&
+      RE2::PartialMatch(sp(between), to_between))
+    return Relation::trend;
+  if (RE2::PartialMatch(sp(between), up_down)) return Relation::trend;
+  if (RE2::PartialMatch(sp(between), versus) && between.size() < 80) return Relation::juxtaposition;
+  return Relation::none;
+}
+
+struct Side {
+  Frame frame;
+  std::string source;  // claim id, or "the draft"
+  bool has_period = false;
+};
+
+Side side_of(const MentionState& ms) {
+  Side s;
+  if (ms.claim && ms.value_matches) {
+    s.frame = ms.claim->frame;
+    s.source = ms.claim->id;
+    s.has_period = ms.claim->frame.period.has_value();
+  } else {
+    s.frame = ms.frame;
+    s.source = "the draft";
+    s.has_period = ms.stated_period.has_value();
+  }
+  return s;
+}
+
+class ComparisonCheck : public Check {
+ public:
+  const char* name() const override { return "comparison"; }
+
+  void run(CheckContext& ctx) const override {
+    for (auto& sentence : ctx.sentences) {
+      const auto& ids = sentence.mentions;
+      for (size_t k = 0; k + 1 < ids.size(); ++k) {
+        MentionState& a = ctx.mentions[ids[k]];
+        MentionState& b = ctx.mentions[ids[k + 1]];
+        if (a.mention.unit != b.mention.unit || a.mention.unit == Unit::year) continue;
+        const size_t prev_end = k > 0 ? ctx.mentions[ids[k - 1]].mention.end : sentence.span.begin;
+        Relation rel = relation(ctx.span_text(prev_end, a.mention.begin),
+                                ctx.span_text(a.mention.end, b.mention.begin));
+        if (rel == Relation::none) continue;
+        check_pair(ctx, a, b, rel);
+      }
+    }
+  }
+
+ private:
+  void check_pair(CheckContext& ctx, MentionState& a, MentionState& b, Relation rel) const {
+    const Side sa = side_of(a), sb = side_of(b);
+    std::vector<std::string> dims;
+    std::string detail;
+    auto note = [&](const std::string& dim, const std::string& x, const std::string& y) {
+      dims.push_back(dim);
+      detail += (detail.empty() ? "" : "; ") + dim + ": " + x + " vs " + y;
+    };
+    if (!sa.frame.measure.empty() && !sb.frame.measure.empty() &&
+        sa.frame.measure != sb.frame.measure)
+      note("measure", sa.frame.measure, sb.frame.measure);
+    const bool period_differs = sa.frame.period && sb.frame.period &&
+                                !same_period(*sa.frame.period, *sb.frame.period, 0);
+    if (period_differs)
+      note("period", describe_period(*sa.frame.period), describe_period(*sb.frame.period));
+    if (!sa.frame.category.empty() && !sb.frame.category.empty() &&
+        sa.frame.category != sb.frame.category)
+      note("category", join_ids(sa.frame.category, " or "), join_ids(sb.frame.category, " or "));
+    // A trend spans periods by nature; it is wrong only when what is
+    // counted changes under it.
+    const bool definitional = dims.size() > (period_differs ? 1u : 0u);
+    if (!(definitional || (rel == Relation::juxtaposition && period_differs))) return;
+    std::string msg = a.mention.text + " (" + sa.source + ") and " + b.mention.text + " (" +
+                      sb.source + ") are compared but measure different things — " + detail;
+    auto& f = ctx.add_finding("incomparable", a.mention.begin, b.mention.end, msg, &a);
+    b.has_finding = true;
+    b.verdict = "discrepancy";
+    f.dimensions = dims;
+    if (a.claim) f.related.push_back(a.claim->id);
+    if (b.claim) f.related.push_back(b.claim->id);
+    if (a.claim) f.evidence = ctx.evidence_for(*a.claim);
+    if (b.claim) {
+      const auto& eb = ctx.evidence_for(*b.claim);
+      f.evidence.insert(f.evidence.end(), eb.begin(), eb.end());
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Check> make_comparison_check() { return std::make_unique<ComparisonCheck>(); }
+
+}  // namespace claimcheck::detail

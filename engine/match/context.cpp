@@ -1,0 +1,115 @@
+// context.cpp — findings, evidence lookups and the wording of messages,
+// shared by every check.
+#include "match/context.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace claimcheck::detail {
+
+Finding& CheckContext::add_finding(std::string kind, size_t b, size_t e, std::string message,
+                                   MentionState* on) {
+  Finding f;
+  f.kind = std::move(kind);
+  const FindingKind* k = find_finding_kind(f.kind);
+  f.severity = k ? k->severity : Severity::error;
+  f.begin = b;
+  f.end = e;
+  f.start = doc.locate(b);
+  f.end_pos = doc.locate(e);
+  f.text = std::string(span_text(b, e));
+  f.message = std::move(message);
+  if (on) {
+    on->has_finding = true;
+    on->verdict = "discrepancy";
+  }
+  findings.push_back(std::move(f));
+  return findings.back();
+}
+
+const std::vector<EvidenceRef>& CheckContext::evidence_for(const Claim& c) {
+  auto it = claim_evidence.find(c.id);
+  if (it != claim_evidence.end()) return it->second;
+  std::vector<EvidenceRef> out;
+  if (index) {
+    EvidenceQuery q;
+    q.unit = c.unit;
+    const double slack = c.tolerance ? *c.tolerance : 0.5;
+    q.lo = c.value - slack;
+    q.hi = c.value + slack;
+    q.limit = 20;
+    std::vector<Evidence> hits;
+    try {
+      hits = index->search(q);
+    } catch (...) {
+      // A broken index must not lose the report; the rules still stand.
+    }
+    // The claim's own source document first.
+    std::stable_partition(hits.begin(), hits.end(),
+                          [&](const Evidence& e) { return !c.source.doc.empty() && e.doc == c.source.doc; });
+    for (const auto& h : hits) {
+      if (out.size() >= options.evidence_per_mention) break;
+      out.push_back({h.doc, h.line, h.quote});
+    }
+  }
+  return claim_evidence.emplace(c.id, std::move(out)).first->second;
+}
+
+std::string describe_value(double v, Unit u) {
+  char buf[64];
+  if (std::fabs(v - std::round(v)) < 1e-9)
+    std::snprintf(buf, sizeof buf, "%.0f", v);
+  else
+    std::snprintf(buf, sizeof buf, "%.1f", v);
+  std::string s = buf;
+  if (u == Unit::count && std::fabs(v) >= 10000) {
+    // thousands separators for readability
+    std::string digits = s, grouped;
+    int n = 0;
+    for (auto i = digits.rbegin(); i != digits.rend(); ++i) {
+      if (n && n % 3 == 0 && std::isdigit(static_cast<unsigned char>(*i))) grouped.insert(grouped.begin(), ',');
+      grouped.insert(grouped.begin(), *i);
+      ++n;
+    }
+    s = grouped;
+  }
+  switch (u) {
+    case Unit::percent: return s + "%";
+    case Unit::points: return s + " percentage points";
+    case Unit::usd: return "$" + s;
+    case Unit::count:
+    case Unit::year: return s;
+  }
+  return s;
+}
+
+std::string join_ids(const std::set<std::string>& ids, std::string_view sep) {
+  std::string out;
+  for (const auto& id : ids) {
+    if (!out.empty()) out += sep;
+    out += id;
+  }
+  return out;
+}
+
+std::string describe_frame(const Frame& f) {
+  std::string out;
+  auto add = [&](const std::string& s) {
+    if (s.empty()) return;
+    if (!out.empty()) out += ", ";
+    out += s;
+  };
+  add(f.program);
+  add(f.measure);
+  add(join_ids(f.category, " or "));
+  if (f.period) add(describe_period(*f.period));
+  return out.empty() ? "no frame" : out;
+}
+
+std::string describe_claim(const Claim& c) {
+  std::string out = describe_value(c.value, c.unit) + " (" + describe_frame(c.frame) + ")";
+  if (!c.definition.empty()) out += ": " + c.definition;
+  return out;
+}
+
+}  // namespace claimcheck::detail

@@ -1,0 +1,86 @@
+// evidence_check.cpp — what the rules do not cover may still be stated in
+// the corpus: a sentence with the same unit and value about the same measure
+// supports the figure. A figure with neither is unsupported.
+#include <cmath>
+
+#include "match/checks.hpp"
+
+namespace claimcheck::detail {
+
+namespace {
+
+class EvidenceCheck : public Check {
+ public:
+  const char* name() const override { return "evidence"; }
+
+  void run(CheckContext& ctx) const override {
+    if (!ctx.rules && !ctx.index) return;  // nothing to check against
+    for (auto& ms : ctx.mentions) {
+      if (ms.claim || ms.derived || ms.has_finding) continue;
+      if (find_evidence(ctx, ms)) {
+        ms.verdict = "supported";
+        continue;
+      }
+      ms.verdict = "unsupported";
+      const Mention& m = ms.mention;
+      ctx.add_finding("unsupported", m.begin, m.end,
+                      "no reference figure and no corpus evidence for " + m.text + " (" +
+                          std::string(unit_name(m.unit)) + "; " + describe_frame(ms.frame) + ")",
+                      nullptr);
+      ms.has_finding = true;
+    }
+  }
+
+ private:
+  bool find_evidence(CheckContext& ctx, MentionState& ms) const {
+    if (!ctx.index) return false;
+    const Mention& m = ms.mention;
+    const SentenceInfo& s = ctx.sentences[ms.sentence];
+    EvidenceQuery q;
+    q.text = std::string(ctx.span_text(s.span.begin, s.span.end));
+    q.unit = m.unit;
+    q.lo = m.lo;
+    q.hi = std::isinf(m.hi) ? m.value * 10 + 100 : m.hi;
+    if (m.lo == m.hi) q.lo = q.hi = m.value;
+    q.limit = 10;
+    std::vector<Evidence> hits;
+    try {
+      hits = ctx.index->search(q);
+    } catch (...) {
+      return false;
+    }
+    for (const auto& h : hits) {
+      // Same measure, when both sides name one: a count of detainers is no
+      // evidence for a count of removals.
+      if (ctx.rules && !ms.frame.measure.empty()) {
+        bool same_measure = false, any_measure = false;
+        for (const auto& hit : ctx.rules->match_vocabulary(h.quote)) {
+          if (hit.dimension != Dimension::measure) continue;
+          any_measure = true;
+          if (hit.id == ms.frame.measure) same_measure = true;
+        }
+        if (any_measure && !same_measure) continue;
+        if (!any_measure) continue;
+      }
+      ms.evidence.push_back({h.doc, h.line, h.quote});
+      if (ms.evidence.size() >= ctx.options.evidence_per_mention) break;
+    }
+    return !ms.evidence.empty();
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Check> make_evidence_check() { return std::make_unique<EvidenceCheck>(); }
+
+std::vector<std::unique_ptr<Check>> make_checks() {
+  std::vector<std::unique_ptr<Check>> checks;
+  checks.push_back(make_arithmetic_check());   // totals first: they widen categories
+  checks.push_back(make_claim_check());        // value-first against the rules
+  checks.push_back(make_exclusive_check());    // needs the matched claims
+  checks.push_back(make_comparison_check());   // needs the matched claims
+  checks.push_back(make_evidence_check());     // whatever is left
+  return checks;
+}
+
+}  // namespace claimcheck::detail

@@ -1,0 +1,194 @@
+// check_test.cpp — the check engine on small drafts against inline rules:
+// one row per mechanism (frames, periods, back-references, value-first
+// matching, hedges, arithmetic, comparisons, unsupported figures).
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "claimcheck/check.hpp"
+#include "claimcheck/rules.hpp"
+
+using namespace claimcheck;
+
+namespace {
+
+const char* kRules = R"({
+  "claimcheck_rules": 1,
+  "title": "test rules",
+  "defaults": { "program": "sc", "place": "us" },
+  "vocabulary": {
+    "program": { "sc": ["Secure Communities"], "cap": ["Criminal Alien Program"] },
+    "measure": {
+      "removals": ["deported", "deportations", "deportation", "removed", "deportees"],
+      "transfers": ["transferred to ICE custody"],
+      "identifications": ["identified"],
+      "detainers": ["detainers"],
+      "admissions": ["admitted to ICE detention"],
+      "launch": ["launched", "created"]
+    },
+    "category": {
+      "non-criminal": ["no criminal record", "non-criminals"],
+      "low-level": ["low-level offenses", "lower-level subjects"],
+      "level-1": ["Level 1", "top-priority subjects"],
+      "no-conviction": ["no criminal conviction", "no criminal convictions"],
+      "minor-conviction": ["minor convictions", "convicted of minor crimes"]
+    },
+    "place": { "us": ["nationwide"], "oregon": ["Oregon"] },
+    "period": { "since-inception": { "phrases": ["since its inception"], "from": "2008-10-27" } }
+  },
+  "claims": [
+    { "id": "removals-2008-2010", "value": 47000, "unit": "count",
+      "frame": { "measure": "removals", "period": { "from": "2008-10-27", "to": "2010-06-30" } } },
+    { "id": "nc-ll-2008-2010", "value": 79, "unit": "percent",
+      "frame": { "measure": "removals", "category": ["non-criminal", "low-level"],
+                 "period": { "from": "2008-10-27", "to": "2010-06-30" } },
+      "exclusive_with": ["l1-2008-2010"] },
+    { "id": "l1-2008-2010", "value": 20, "unit": "percent",
+      "frame": { "measure": "removals", "category": ["level-1"],
+                 "period": { "from": "2008-10-27", "to": "2010-06-30" } } },
+    { "id": "transfers-nc", "value": 28, "unit": "percent",
+      "frame": { "measure": "transfers", "category": ["non-criminal"], "period": "since-inception" } },
+    { "id": "minor-fy2011", "value": 29, "unit": "percent",
+      "frame": { "measure": "removals", "category": ["minor-conviction"], "period": "FY2011" } },
+    { "id": "none-fy2011", "value": 26, "unit": "percent",
+      "frame": { "measure": "removals", "category": ["no-conviction"], "period": "FY2011" } },
+    { "id": "none-fy2012", "value": 31, "unit": "percent",
+      "frame": { "measure": "removals", "category": ["no-conviction"], "period": "FY2012" } },
+    { "id": "sum-fy2011", "value": 55, "unit": "percent",
+      "frame": { "measure": "removals", "category": ["no-conviction", "minor-conviction"],
+                 "period": "FY2011" },
+      "sum_of": ["minor-fy2011", "none-fy2011"] },
+    { "id": "cap-fy2009", "value": 48, "unit": "percent",
+      "frame": { "program": "cap", "measure": "admissions", "period": "FY2009" } },
+    { "id": "identified", "value": 111000, "unit": "count", "frame": { "measure": "identifications" } },
+    { "id": "identified-ll", "value": 100000, "unit": "count",
+      "frame": { "measure": "identifications", "category": ["low-level"] } },
+    { "id": "detainers-l1", "value": 3847, "unit": "count",
+      "frame": { "measure": "detainers", "category": ["level-1"] } },
+    { "id": "detainers-ll", "value": 16227, "unit": "count",
+      "frame": { "measure": "detainers", "category": ["low-level"] } },
+    { "id": "launch", "value": 2008, "unit": "year", "frame": { "measure": "launch" } },
+    { "id": "launch-oregon", "value": 2010, "unit": "year",
+      "frame": { "measure": "launch", "place": "oregon" } }
+  ]
+})";
+
+const Rules& rules() {
+  static const Rules r = [] {
+    Diagnostics diags;
+    auto loaded = load_rules_from_strings({{"test.json", kRules}}, diags);
+    for (const auto& d : diags.items()) UNSCOPED_INFO(d.format());
+    REQUIRE(loaded.has_value());
+    return std::move(*loaded);
+  }();
+  return r;
+}
+
+FileReport check_text(const std::string& text) {
+  Diagnostics diags;
+  auto doc = document_from_bytes("draft.txt", text, "txt", diags);
+  REQUIRE(doc.has_value());
+  return check_document(*doc, &rules(), nullptr);
+}
+
+// "kind@text" for every finding of severity warning or above.
+std::vector<std::string> flagged(const FileReport& r) {
+  std::vector<std::string> out;
+  for (const auto& f : r.findings)
+    if (f.severity != Severity::info) out.push_back(f.kind + "@" + f.text);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("check finds each kind of discrepancy and stays quiet on right figures", "[check]") {
+  struct Case {
+    const char* name;
+    const char* draft;
+    std::vector<std::string> expected;
+  };
+  const std::vector<Case> cases = {
+      {"correct figure with its period", "Between October 2008 and June 2010, 79% of people "
+       "deported had no criminal record or had been picked up for low-level offenses.", {}},
+      {"wrong period", "In fiscal year 2011, 79% of people deported had no criminal record or had "
+       "been picked up for low-level offenses.", {"period-mismatch@79%"}},
+      {"wrong definition", "Between October 2008 and June 2010, 79% of people deported had no "
+       "criminal record.", {"definition-mismatch@79%"}},
+      {"wrong population", "Since its inception, 28% of the people deported were non-criminals.",
+       {"population-mismatch@28%"}},
+      {"wrong program", "In fiscal year 2009, 48 percent of the people admitted to ICE detention "
+       "were identified through Secure Communities.", {"program-mismatch@48 percent"}},
+      {"wrong value in a known frame", "In FY2011, 36% of those deported had no criminal "
+       "conviction.", {"value-mismatch@36%"}},
+      {"verbal quantity contradicts", "In FY2011, nearly half of the people deported had no "
+       "criminal conviction or minor convictions.", {"hedge-mismatch@nearly half"}},
+      {"gloss and figure agree", "More than a quarter (28 percent) of the people transferred to "
+       "ICE custody since its inception were non-criminals.", {}},
+      {"back-reference carries the period", "In fiscal year 2011, ICE changed course. In the same "
+       "year, 26% of those deported had no criminal conviction.", {}},
+      {"parts add up", "In FY2011, 26% of people deported had no criminal conviction and 29% had "
+       "been convicted of minor crimes, a combined 55%.", {}},
+      {"parts do not add up", "In FY2011, 26% of people deported had no criminal conviction and "
+       "29% had minor convictions, so 65% had no serious record.", {"arithmetic@65%"}},
+      {"percent derived from counts is right", "ICE identified 111,000 people, 100,000 of whom "
+       "had committed low-level offenses, or about 90%.", {}},
+      {"percent derived from counts is wrong", "ICE issued 3,847 detainers on top-priority "
+       "subjects and 16,227 detainers on lower-level subjects, meaning about 90% of detainers "
+       "targeted lower-level subjects.", {"arithmetic@about 90%"}},
+      {"incomparable trend", "The share of deportees with no serious record fell from 79% to 55%.",
+       {"incomparable@79% to 55%"}},
+      {"year as a figure", "Secure Communities was launched in 2008 and came to Oregon in 2010. "
+       "It was created in 2006.", {"value-mismatch@2006"}},
+      {"a year that is a period is no figure", "In 2009 the program grew.", {}},
+      {"unsupported figure", "The program cost $4.2 billion.", {"unsupported@$4.2 billion"}},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.name, c.draft);
+    auto report = check_text(c.draft);
+    auto got = flagged(report);
+    auto want = c.expected;
+    std::sort(want.begin(), want.end());
+    CHECK(got == want);
+    for (const auto& f : report.findings) {
+      CAPTURE(f.message);
+      CHECK_FALSE(f.message.empty());
+    }
+  }
+}
+
+TEST_CASE("supported figures carry their claim and frame", "[check]") {
+  auto report = check_text("Between October 2008 and June 2010, Secure Communities led to the "
+                           "deportation of approximately 47,000 people.");
+  REQUIRE(report.mentions.size() == 1);
+  const auto& m = report.mentions[0];
+  CHECK(m.verdict == "supported");
+  CHECK(m.claim == "removals-2008-2010");
+  CHECK(m.frame.measure == "removals");
+  CHECK(m.frame.program == "sc");
+  REQUIRE(m.frame.period.has_value());
+  CHECK(format_day(m.frame.period->from) == "2008-10-01");
+  CHECK(m.start.line == 1);
+}
+
+TEST_CASE("a figure without a period gets missing-period when other periods exist", "[check]") {
+  auto report = check_text("Of the people deported, 26% had no criminal conviction.");
+  CHECK(flagged(report).empty());  // info only: not an error or warning
+  REQUIRE(report.findings.size() == 1);
+  CHECK(report.findings[0].kind == "missing-period");
+  CHECK(report.findings[0].severity == Severity::info);
+  CHECK(report.findings[0].claim == "none-fy2011");
+  CHECK(report.mentions[0].verdict == "supported");
+}
+
+TEST_CASE("without rules or index every mention stays unchecked", "[check]") {
+  Diagnostics diags;
+  auto doc = document_from_bytes("d.txt", "It cost $4.2 billion, 79% more.", "txt", diags);
+  REQUIRE(doc);
+  auto report = check_document(*doc, nullptr, nullptr);
+  REQUIRE(report.mentions.size() == 2);
+  for (const auto& m : report.mentions) CHECK(m.verdict == "unchecked");
+  CHECK(report.findings.empty());
+}
