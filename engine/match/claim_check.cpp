@@ -234,8 +234,9 @@ class ClaimCheck : public Check {
         first = d;
         break;
       }
-    std::string msg = m.text + " is the figure for " + claim_side(c, first) + " (" + c.id + ": " +
-                      describe_claim(c) + "), but the text puts it in " + text_side(ms, first);
+    std::string msg = m.text + " is the figure for " + claim_side(c, first) + ", not for " +
+                      text_side(ms, first) + " as the text says (" + c.id + ": " +
+                      describe_claim(c) + ")";
     if (cmp.differs.size() > 1) msg += "; also differs in " + dims_list(cmp.differs);
     auto& f = ctx.add_finding(kind_for(first), m.begin, m.end, msg, &ms);
     f.claim = c.id;
@@ -254,7 +255,7 @@ class ClaimCheck : public Check {
                         std::fabs(m.value - c.value) <= 0.1 * std::fabs(c.value));
     std::string msg = "the draft says " + m.text + " but the reference figure for " +
                       describe_frame(c.frame) + " is " + describe_value(c.value, c.unit) + " (" +
-                      c.id + (c.definition.empty() ? "" : ": " + c.definition) + ")";
+                      c.id + (c.definition.empty() ? "" : ": " + short_definition(c.definition)) + ")";
     auto& f = ctx.add_finding(hedge ? "hedge-mismatch" : "value-mismatch", m.begin, m.end, msg, &ms);
     f.claim = c.id;
     f.dimensions = {"value"};

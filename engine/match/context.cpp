@@ -3,6 +3,8 @@
 #include "match/context.hpp"
 
 #include <cmath>
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
 
 namespace claimcheck::detail {
@@ -106,9 +108,28 @@ std::string describe_frame(const Frame& f) {
   return out.empty() ? "no frame" : out;
 }
 
+std::string short_definition(const std::string& d) {
+  // The first clause is what an editor needs in a one-line message; the
+  // full definition is in the rules file and the JSON report's claim id.
+  size_t stop = d.size();
+  for (size_t i = 1; i + 1 < d.size(); ++i)  // ". " after a lower-case word, not "U.S. "
+    if (d[i] == '.' && d[i + 1] == ' ' && std::islower(static_cast<unsigned char>(d[i - 1]))) {
+      stop = i;
+      break;
+    }
+  size_t cut = std::min({stop, d.find(';'), d.find(" (")});
+  std::string out = d.substr(0, cut);
+  if (out.size() > 110) {
+    size_t space = out.rfind(' ', 107);
+    out = out.substr(0, space == std::string::npos ? 107 : space) + "...";
+  }
+  while (!out.empty() && (out.back() == ' ' || out.back() == ',')) out.pop_back();
+  return out;
+}
+
 std::string describe_claim(const Claim& c) {
   std::string out = describe_value(c.value, c.unit) + " (" + describe_frame(c.frame) + ")";
-  if (!c.definition.empty()) out += ": " + c.definition;
+  if (!c.definition.empty()) out += ": " + short_definition(c.definition);
   return out;
 }
 

@@ -72,6 +72,7 @@ struct CheckContext {
 std::string describe_value(double v, Unit u);
 std::string describe_frame(const Frame& f);
 std::string describe_claim(const Claim& c);
+std::string short_definition(const std::string& definition);
 std::string join_ids(const std::set<std::string>& ids, std::string_view sep);
 
 }  // namespace claimcheck::detail
