@@ -139,8 +139,24 @@ void build_sentences(CheckContext& ctx, std::vector<Mention> mentions) {
         return ids;
       };
       auto cats = collect(Dimension::category, m.end, after_e);
-      if (cats.empty()) cats = collect(Dimension::category, before_b, m.begin);
+      size_t cat_b = m.end, cat_e = after_e;
+      if (cats.empty()) {
+        cats = collect(Dimension::category, before_b, m.begin);
+        cat_b = before_b;
+        cat_e = m.begin;
+      }
       f.category.insert(cats.begin(), cats.end());
+      if (!cats.empty()) {
+        size_t last_end = cat_b;
+        for (const auto& hit : sentence.vocab)
+          if (hit.dimension == Dimension::category && hit.begin >= cat_b && hit.end <= cat_e)
+            last_end = std::max(last_end, hit.end);
+        const std::string_view rest = text.substr(last_end, cat_e - last_end);
+        const size_t stop = rest.find_first_of(".;,");
+        const std::string_view tail = rest.substr(0, stop);
+        ms.category_open = tail.find(" or ") != std::string_view::npos &&
+                           tail.find(" or ") < 4;
+      }
       auto places = collect(Dimension::place, m.end, after_e);
       if (places.empty()) places = collect(Dimension::place, before_b, m.begin);
       if (places.empty()) places = collect(Dimension::place, sb, se);

@@ -61,7 +61,10 @@ Comparison compare(const MentionState& ms, const Claim& c) {
     else
       ++out.agree;
   }
-  if (!t.category.empty()) {
+  const bool open_subset =
+      ms.category_open && t.category.size() < r.category.size() &&
+      std::includes(r.category.begin(), r.category.end(), t.category.begin(), t.category.end());
+  if (!t.category.empty() && !open_subset) {
     if (t.category != r.category)
       out.differs.push_back(Dimension::category);
     else

@@ -73,20 +73,32 @@ class ComparisonCheck : public Check {
  private:
   void check_pair(CheckContext& ctx, MentionState& a, MentionState& b, Relation rel) const {
     const Side sa = side_of(a), sb = side_of(b);
+    // Where the draft itself names different categories or periods for the
+    // two figures ("3,847 on Level 1 subjects, compared with 16,227 on
+    // lower-level ones"), the contrast is the point. It is incomparable when
+    // the draft presents them as one statistic but the sources differ.
+    const Frame& ta = a.frame;
+    const Frame& tb = b.frame;
+    const bool text_measure_differs =
+        !ta.measure.empty() && !tb.measure.empty() && ta.measure != tb.measure;
+    const bool text_period_differs = a.stated_period && b.stated_period &&
+                                     !same_period(a.stated_period->period, b.stated_period->period, 0);
+    const bool text_category_differs =
+        !ta.category.empty() && !tb.category.empty() && ta.category != tb.category;
     std::vector<std::string> dims;
     std::string detail;
     auto note = [&](const std::string& dim, const std::string& x, const std::string& y) {
       dims.push_back(dim);
       detail += (detail.empty() ? "" : "; ") + dim + ": " + x + " vs " + y;
     };
-    if (!sa.frame.measure.empty() && !sb.frame.measure.empty() &&
+    if (!text_measure_differs && !sa.frame.measure.empty() && !sb.frame.measure.empty() &&
         sa.frame.measure != sb.frame.measure)
       note("measure", sa.frame.measure, sb.frame.measure);
-    const bool period_differs = sa.frame.period && sb.frame.period &&
+    const bool period_differs = !text_period_differs && sa.frame.period && sb.frame.period &&
                                 !same_period(*sa.frame.period, *sb.frame.period, 0);
     if (period_differs)
       note("period", describe_period(*sa.frame.period), describe_period(*sb.frame.period));
-    if (!sa.frame.category.empty() && !sb.frame.category.empty() &&
+    if (!text_category_differs && !sa.frame.category.empty() && !sb.frame.category.empty() &&
         sa.frame.category != sb.frame.category)
       note("category", join_ids(sa.frame.category, " or "), join_ids(sb.frame.category, " or "));
     // A trend spans periods by nature; it is wrong only when what is

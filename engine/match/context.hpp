@@ -34,6 +34,9 @@ struct MentionState {
   std::optional<PeriodMention> stated_period;  // the period expression the frame came from
   bool period_inherited = false;            // from a back-reference
   bool program_explicit = false;            // program named in the sentence, not a default
+  // The categories named are followed by "or" and words the vocabulary does
+  // not know ("non-criminals or low-level offenders"): the set may be wider.
+  bool category_open = false;
 
   // Claim matching.
   const Claim* claim = nullptr;  // the reference figure it rests on

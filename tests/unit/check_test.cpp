@@ -140,6 +140,10 @@ TEST_CASE("check finds each kind of discrepancy and stays quiet on right figures
        "targeted lower-level subjects.", {"arithmetic@about 90%"}},
       {"incomparable trend", "The share of deportees with no serious record fell from 79% to 55%.",
        {"incomparable@79% to 55%"}},
+      {"contrast the draft states itself is no incomparable", "ICE issued 3,847 detainers on "
+       "top-priority subjects, compared with 16,227 detainers on lower-level subjects.", {}},
+      {"a category list the vocabulary only partly knows", "Between October 2008 and June 2010, "
+       "79% of people deported were non-criminals or low-level offenders.", {}},
       {"year as a figure", "Secure Communities was launched in 2008 and came to Oregon in 2010. "
        "It was created in 2006.", {"value-mismatch@2006"}},
       {"a year that is a period is no figure", "In 2009 the program grew.", {}},
