@@ -66,7 +66,12 @@ std::optional<std::string> read_entry(zip_t* zip, const char* name, size_t cap, 
 
 // Text of one paragraph: runs in order; nested paragraphs (text boxes) are
 // left to their own turn.
-void paragraph_text(const pugi::xml_node& node, std::string& out, bool top = true) {
+// Nesting deeper than any word processor writes is cut off rather than
+// recursed into (a hostile file could otherwise overflow the stack).
+constexpr int kMaxRunDepth = 256;
+
+void paragraph_text(const pugi::xml_node& node, std::string& out, bool top = true, int depth = 0) {
+  if (depth > kMaxRunDepth) return;
   for (pugi::xml_node child : node.children()) {
     const std::string_view name = child.name();
     if (!top && name == "w:p") continue;
@@ -76,7 +81,7 @@ void paragraph_text(const pugi::xml_node& node, std::string& out, bool top = tru
     else if (name == "w:br" || name == "w:cr") out += ' ';
     else if (name == "w:noBreakHyphen") out += '-';
     else if (name == "w:delText" || name == "w:instrText") continue;  // deleted text, field codes
-    else paragraph_text(child, out, false);
+    else paragraph_text(child, out, false, depth + 1);
   }
 }
 

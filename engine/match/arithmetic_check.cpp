@@ -36,6 +36,13 @@ bool matches_before(const RE2& re, std::string_view before) {
   return RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), re);
 }
 
+// Words just after a figure that make it a total: "55 percent in all".
+bool matches_after(std::string_view after) {
+  static const RE2 re("(?i)^[\\s,]*(?:in all|in total|altogether|combined|together|overall|all told)\\b",
+                      RE2::Quiet);
+  return RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), re);
+}
+
 double finite_hi(const Mention& m) { return std::isinf(m.hi) ? m.value * 10 + 100 : m.hi; }
 
 // Half the precision of a count: 111,000 may be 110,500..111,499.
@@ -57,7 +64,11 @@ class SumCheck : public Check {
         if (tm.unit == Unit::year) continue;
         const size_t prev_end = k > 0 ? ctx.mentions[ids[k - 1]].mention.end : sentence.span.begin;
         const std::string_view before = ctx.span_text(prev_end, tm.begin);
-        if (k >= 2 && matches_before(total_re(), before)) check_total(ctx, sentence, k);
+        const size_t next_b = k + 1 < ids.size() ? ctx.mentions[ids[k + 1]].mention.begin
+                                                 : sentence.span.end;
+        const std::string_view after = ctx.span_text(tm.end, next_b);
+        if (k >= 2 && (matches_before(total_re(), before) || matches_after(after)))
+          check_total(ctx, sentence, k);
         if (tm.unit == Unit::percent && !total.is_total) check_derived(ctx, sentence, k, before);
       }
     }

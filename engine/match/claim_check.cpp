@@ -32,6 +32,7 @@ struct Comparison {
   const Claim* claim = nullptr;
   std::vector<Dimension> differs;  // in precedence order
   int agree = 0;                   // dimensions stated on both sides and equal
+  int agree_frame = 0;             // of those, measure, period or category (not program)
   bool place_differs = false;
 };
 
@@ -53,13 +54,13 @@ Comparison compare(const MentionState& ms, const Claim& c) {
     if (t.measure != r.measure)
       out.differs.push_back(Dimension::measure);
     else
-      ++out.agree;
+      ++out.agree, ++out.agree_frame;
   }
   if (ms.stated_period && r.period) {
     if (!consistent_period(*ms.stated_period, *r.period, kPeriodSlackDays))
       out.differs.push_back(Dimension::period);
     else
-      ++out.agree;
+      ++out.agree, ++out.agree_frame;
   }
   const bool open_subset =
       ms.category_open && t.category.size() < r.category.size() &&
@@ -68,7 +69,7 @@ Comparison compare(const MentionState& ms, const Claim& c) {
     if (t.category != r.category)
       out.differs.push_back(Dimension::category);
     else
-      ++out.agree;
+      ++out.agree, ++out.agree_frame;
   }
   if (!t.place.empty() && !r.place.empty() && t.place != r.place) out.place_differs = true;
   return out;
@@ -153,7 +154,8 @@ class ClaimCheck : public Check {
       if (value_consistent(m, c)) {
         // A coincidence of value alone explains nothing: the frame must
         // share at least one stated dimension, or state nothing that differs.
-        if (cmp.agree == 0 && !cmp.differs.empty()) continue;
+        // The program alone is weak: many figures are about the same program.
+        if (cmp.agree_frame == 0 && !cmp.differs.empty()) continue;
         if (!by_value || better(cmp, *by_value)) by_value = cmp;
       } else if (cmp.differs.empty() && cmp.agree > 0 && !ms.frame.measure.empty() &&
                  !c.frame.measure.empty()) {

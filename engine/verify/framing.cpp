@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <set>
 
 #include "match/context.hpp"
 
@@ -44,6 +45,10 @@ std::vector<FramedFigure> frame_figures(const Rules* rules, const Evidence& e) {
   }
   for (const auto& pm : find_periods(q, date)) periods.push_back(pm);
   const Frame defaults = rules ? rules->defaults() : Frame{};
+  std::set<std::string> year_measures;
+  if (rules)
+    for (const auto& c : rules->claims())
+      if (c.unit == Unit::year && !c.frame.measure.empty()) year_measures.insert(c.frame.measure);
 
   // Figures in text order, so that each has its own stretch.
   std::vector<EvidenceFigure> figs = e.figures;
@@ -88,6 +93,16 @@ std::vector<FramedFigure> frame_figures(const Rules* rules, const Evidence& e) {
           best = &hit;
       }
       if (best) f.frame.measure = best->id;
+    }
+    // A year is the figure of the measure just before it ("launched in
+    // 2008, ... to deport"), as the checker promotes years.
+    if (m.unit == Unit::year) {
+      const VocabularyHit* before = nullptr;
+      for (const auto& hit : vocab)
+        if (hit.dimension == Dimension::measure && year_measures.count(hit.id) &&
+            hit.end <= m.begin && m.begin - hit.end <= 40)
+          before = &hit;
+      if (before) f.frame.measure = before->id;
     }
     const VocabularyHit* prog = nullptr;
     for (const auto& hit : vocab) {
@@ -147,6 +162,8 @@ bool same_frame(const FramedFigure& f, const Claim& c, int slack) {
   if (f.frame.measure.empty() || f.frame.measure != c.frame.measure) return false;
   if (f.frame.category != c.frame.category) return false;
   if (!c.frame.program.empty() && f.frame.program != c.frame.program) return false;
+  if (!f.frame.place.empty() && !c.frame.place.empty() && f.frame.place != c.frame.place)
+    return false;
   if (c.frame.period) {
     if (!f.stated_period) return false;
     if (!consistent_period(*f.stated_period, *c.frame.period, slack)) return false;

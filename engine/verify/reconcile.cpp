@@ -44,8 +44,9 @@ bool periods_consistent(const FramedFigure& a, const FramedFigure& b, int slack)
          consistent_period(as_stated(b), *a.frame.period, slack);
 }
 
-bool values_differ(double a, double b) {
-  const double tol = std::max(0.5, 0.01 * std::max(std::fabs(a), std::fabs(b)));
+bool values_differ(double a, double b, Unit u) {
+  const double tol =
+      u == Unit::year ? 0.5 : std::max(0.5, 0.01 * std::max(std::fabs(a), std::fabs(b)));
   return std::fabs(a - b) > tol;
 }
 
@@ -97,7 +98,8 @@ ReconcileResult reconcile(const Rules* rules, const Index& index, const Reconcil
             f.frame.measure = c.frame.measure;
             f.inferred.push_back("measure");
           }
-          if (f.frame.category.empty() && !c.frame.category.empty()) {
+          if (f.frame.category != c.frame.category && !c.frame.category.empty()) {
+            // "no convictions or minor ones": the claim names the whole set.
             f.frame.category = c.frame.category;
             f.inferred.push_back("category");
           }
@@ -138,15 +140,19 @@ ReconcileResult reconcile(const Rules* rules, const Index& index, const Reconcil
       for (size_t j = i + 1; j < g.figures.size(); ++j) {
         const auto& a = g.figures[i];
         const auto& b = g.figures[j];
-        if (a.unit != b.unit || !a.frame.period || !b.frame.period) continue;
-        if (!values_differ(a.value, b.value) || !periods_consistent(a, b, options.period_slack))
+        if (a.unit != b.unit) continue;
+        // Periods known on both sides; a year figure ("launched in 2008") has none.
+        const bool timeless = a.unit == Unit::year && !a.frame.period && !b.frame.period;
+        if (!timeless && (!a.frame.period || !b.frame.period)) continue;
+        if (a.frame.place != b.frame.place) continue;
+        if (!values_differ(a.value, b.value, a.unit) || !periods_consistent(a, b, options.period_slack))
           continue;
         auto vp = std::minmax(a.value, b.value);
         if (!reported.insert({vp.first, vp.second}).second) continue;
         ReconcileConflict c;
         for (size_t k = 0; k < g.figures.size(); ++k) {
           const auto& x = g.figures[k];
-          if (x.unit == a.unit && x.frame.period &&
+          if (x.unit == a.unit && (x.frame.period || timeless) && x.frame.place == a.frame.place &&
               (x.value == a.value || x.value == b.value) &&
               periods_consistent(x, a, options.period_slack))
             c.figures.push_back(k);

@@ -144,6 +144,11 @@ TEST_CASE("check finds each kind of discrepancy and stays quiet on right figures
        "top-priority subjects, compared with 16,227 detainers on lower-level subjects.", {}},
       {"a category list the vocabulary only partly knows", "Between October 2008 and June 2010, "
        "79% of people deported were non-criminals or low-level offenders.", {}},
+      {"a total named after the figure", "In FY2011, 29 percent of deportees had been convicted "
+       "of minor crimes, and 26 percent had no criminal conviction \u2014 55 percent in all.", {}},
+      {"a shared program alone does not explain a value", "The Criminal Alien Program accounted "
+       "for 48 percent of people admitted to ICE detention in fiscal year 2009, compared with 20 "
+       "percent for Secure Communities.", {"unsupported@20 percent"}},
       {"year as a figure", "Secure Communities was launched in 2008 and came to Oregon in 2010. "
        "It was created in 2006.", {"value-mismatch@2006"}},
       {"a year that is a period is no figure", "In 2009 the program grew.", {}},
