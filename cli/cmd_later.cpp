@@ -5,7 +5,7 @@
 
 namespace claimcheck::cli {
 
-static void add_pending(CLI::App& app, Runner& run, const std::string& name,
+[[maybe_unused]] static void add_pending(CLI::App& app, Runner& run, const std::string& name,
                         const std::string& help, const std::string& issue) {
   auto* cmd = app.add_subcommand(name, help + " (not yet available)");
   cmd->allow_extras();
@@ -16,13 +16,6 @@ static void add_pending(CLI::App& app, Runner& run, const std::string& name,
       return kExitInput;
     };
   });
-}
-
-void add_verify_command(CLI::App& app, Runner& run) {
-  add_pending(app, run, "verify", "does the corpus back each claim in the rules?", "issue 6");
-}
-void add_reconcile_command(CLI::App& app, Runner& run) {
-  add_pending(app, run, "reconcile", "group the corpus's figures and flag conflicts", "issue 6");
 }
 
 }  // namespace claimcheck::cli

@@ -31,11 +31,6 @@ sys_days to_sys(Day d) {
   return sys_days(year_month_day(year(d / 10000), month((d / 100) % 100), day(d % 100)));
 }
 
-Day from_sys(sys_days s) {
-  year_month_day ymd(s);
-  return make_day(int(ymd.year()), int(unsigned(ymd.month())), int(unsigned(ymd.day())));
-}
-
 // A date expression as the text states it: the interval it covers.
 struct Atom {
   size_t begin, end;
