@@ -1,0 +1,63 @@
+// cmd_reconcile.cpp — claimcheck reconcile: group the corpus figures by what they
+// measure; flag conflicts and incomparables. Exit 0 unless the input is bad.
+#include <filesystem>
+
+#include "claimcheck/index.hpp"
+#include "claimcheck/rules.hpp"
+#include "claimcheck/verify.hpp"
+#include "commands.hpp"
+
+namespace claimcheck::cli {
+
+namespace {
+
+struct ReconcileArgs {
+  std::string db;
+  std::vector<std::string> rules;
+  std::string format = "text";
+};
+
+int run_reconcile(const ReconcileArgs& args) {
+  Config config = load_config();
+  const std::vector<std::string> rule_files = args.rules.empty() ? config.rules : args.rules;
+  const std::string db = args.db.empty() ? config.db : args.db;
+  Diagnostics diags;
+  std::optional<Rules> rules;
+  if (!rule_files.empty()) rules = load_rules(rule_files, diags);
+  std::unique_ptr<Index> index;
+  std::error_code ec;
+  if (db.empty())
+    diags.error("", 0, 0, "no index: give --db DIR or set db in claimcheck.json");
+  else if (!std::filesystem::exists(db, ec))
+    diags.error(db, 0, 0, "no index here; run 'claimcheck index --db " + db + " PATH...' first");
+  else
+    index = open_index(db, OpenMode::read, diags);
+  if (diags.has_errors() || !index) {
+    print_diagnostics(diags);
+    return kExitInput;
+  }
+  const ReconcileResult result = reconcile(rules ? &*rules : nullptr, *index);
+  if (args.format == "json")
+    write_stdout(render_reconcile_json(result));
+  else if (args.format == "csv")
+    write_stdout(render_reconcile_csv(result));
+  else if (args.format == "html")
+    write_stdout(render_reconcile_html(result));
+  else
+    write_stdout(render_reconcile_text(result));
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_reconcile_command(CLI::App& app, Runner& run) {
+  auto args = std::make_shared<ReconcileArgs>();
+  auto* cmd = app.add_subcommand("reconcile", "group the corpus's figures and flag conflicts and incomparables");
+  cmd->add_option("--db", args->db, "index directory (default: from claimcheck.json)");
+  cmd->add_option("--rules", args->rules, "rules file (repeatable; default: from claimcheck.json)");
+  cmd->add_option("--format", args->format, "output format")
+      ->check(CLI::IsMember({"text", "json", "csv", "html"}));
+  cmd->callback([&run, args] { run = [args] { return run_reconcile(*args); }; });
+}
+
+}  // namespace claimcheck::cli

@@ -1,0 +1,59 @@
+// cmd_verify.cpp — claimcheck verify: does the indexed corpus back each claim
+// of the rules? Exit 1 when any claim is contradicted or not found.
+#include <filesystem>
+
+#include "claimcheck/index.hpp"
+#include "claimcheck/rules.hpp"
+#include "claimcheck/verify.hpp"
+#include "commands.hpp"
+
+namespace claimcheck::cli {
+
+namespace {
+
+struct VerifyArgs {
+  std::string db;
+  std::vector<std::string> rules;
+  std::string format = "text";
+};
+
+int run_verify(const VerifyArgs& args) {
+  Config config = load_config();
+  const std::vector<std::string> rule_files = args.rules.empty() ? config.rules : args.rules;
+  const std::string db = args.db.empty() ? config.db : args.db;
+  Diagnostics diags;
+  std::optional<Rules> rules;
+  if (rule_files.empty())
+    diags.error("", 0, 0, "no rules: give --rules FILE or list rules in claimcheck.json");
+  else
+    rules = load_rules(rule_files, diags);
+  std::unique_ptr<Index> index;
+  std::error_code ec;
+  if (db.empty())
+    diags.error("", 0, 0, "no index: give --db DIR or set db in claimcheck.json");
+  else if (!std::filesystem::exists(db, ec))
+    diags.error(db, 0, 0, "no index here; run 'claimcheck index --db " + db + " PATH...' first");
+  else
+    index = open_index(db, OpenMode::read, diags);
+  if (diags.has_errors() || !rules || !index) {
+    print_diagnostics(diags);
+    return kExitInput;
+  }
+  const VerifyResult result = verify_claims(*rules, *index);
+  write_stdout(args.format == "json" ? render_verify_json(result) : render_verify_text(result));
+  return result.failed() ? kExitFindings : kExitOk;
+}
+
+}  // namespace
+
+void add_verify_command(CLI::App& app, Runner& run) {
+  auto args = std::make_shared<VerifyArgs>();
+  auto* cmd = app.add_subcommand("verify", "does the corpus back each claim in the rules?");
+  cmd->add_option("--db", args->db, "index directory (default: from claimcheck.json)");
+  cmd->add_option("--rules", args->rules, "rules file (repeatable; default: from claimcheck.json)");
+  cmd->add_option("--format", args->format, "output format")
+      ->check(CLI::IsMember({"text", "json"}));
+  cmd->callback([&run, args] { run = [args] { return run_verify(*args); }; });
+}
+
+}  // namespace claimcheck::cli

@@ -1,0 +1,148 @@
+// verify_test.cpp — verify and reconcile over an in-memory corpus.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+
+#include "claimcheck/document.hpp"
+#include "claimcheck/index.hpp"
+#include "claimcheck/rules.hpp"
+#include "claimcheck/verify.hpp"
+
+using namespace claimcheck;
+
+namespace {
+
+const char* kRules = R"({
+  "claimcheck_rules": 1,
+  "defaults": { "program": "secure-communities" },
+  "vocabulary": {
+    "program": { "secure-communities": ["Secure Communities"] },
+    "measure": { "removals": ["deported", "removed"], "transfers": ["transferred"] },
+    "category": { "non-criminal": ["non-criminals", "no criminal record"],
+                  "low-level": ["low-level offenses"],
+                  "no-conviction": ["no criminal conviction", "no criminal convictions"],
+                  "minor-conviction": ["minor convictions"] }
+  },
+  "claims": [
+    { "id": "r79", "value": 79, "unit": "percent",
+      "frame": { "measure": "removals", "category": ["non-criminal", "low-level"],
+                 "period": { "from": "2008-10-27", "to": "2010-06-30" } },
+      "definition": "Charge-based", "source": { "doc": "a.txt" } },
+    { "id": "r55", "value": 55, "unit": "percent",
+      "frame": { "measure": "removals", "category": ["no-conviction", "minor-conviction"],
+                 "period": "FY2011" },
+      "definition": "Conviction-based", "source": { "doc": "b.txt" } },
+    { "id": "t28", "value": 28, "unit": "percent",
+      "frame": { "measure": "transfers", "category": ["non-criminal"] },
+      "source": { "doc": "b.txt" } },
+    { "id": "r30", "value": 30, "unit": "percent",
+      "frame": { "measure": "removals", "category": ["no-conviction"], "period": "FY2012" },
+      "source": { "doc": "b.txt" } },
+    { "id": "absent", "value": 12, "unit": "percent",
+      "frame": { "measure": "transfers", "category": ["low-level"] },
+      "definition": "Derived from nothing", "source": { "doc": "a.txt" } }
+  ]
+})";
+
+std::unique_ptr<Index> corpus() {
+  auto index = make_memory_index();
+  auto add = [&](const std::string& path, const std::string& text) {
+    Diagnostics d;
+    auto doc = document_from_bytes(path, text, "txt", d);
+    REQUIRE(doc);
+    index->add(*doc, path);
+  };
+  add("a.txt",
+      "Between October 2008 and June 2010, 79% of people deported had no criminal record "
+      "or low-level offenses.\n");
+  add("b.txt",
+      "In FY2011, 55% of people deported had no criminal convictions or minor convictions.\n"
+      "Since 2008, 28% of people transferred were non-criminals.\n"
+      "In FY2012, 41% of people deported had no criminal conviction.\n");
+  add("c.txt", "The 79% of people deported from 2008 to 2010 were non-criminals or had low-level offenses.\n");
+  return index;
+}
+
+Rules rules() {
+  Diagnostics d;
+  auto r = load_rules_from_strings({{"rules.json", kRules}}, d);
+  std::string all;
+  for (const auto& x : d.items()) all += x.format() + "\n";
+  INFO(all);
+  REQUIRE(r);
+  return std::move(*r);
+}
+
+const ClaimVerification& find(const VerifyResult& v, const std::string& id) {
+  auto it = std::find_if(v.claims.begin(), v.claims.end(),
+                         [&](const ClaimVerification& c) { return c.claim->id == id; });
+  REQUIRE(it != v.claims.end());
+  return *it;
+}
+
+}  // namespace
+
+TEST_CASE("verify gives each claim a status with evidence", "[verify]") {
+  auto index = corpus();
+  auto r = rules();
+  auto v = verify_claims(r, *index);
+  REQUIRE(v.claims.size() == 5);
+  CHECK(find(v, "r79").status == VerifyStatus::backed);
+  CHECK(find(v, "r79").evidence.front().doc == "a.txt");
+  CHECK(find(v, "r79").evidence.size() >= 2);  // c.txt too
+  CHECK(find(v, "r55").status == VerifyStatus::backed);
+  CHECK(find(v, "t28").status == VerifyStatus::backed);
+  CHECK(find(v, "r30").status == VerifyStatus::contradicted);
+  CHECK(find(v, "r30").contradicting.front().value == 41);
+  CHECK(find(v, "absent").status == VerifyStatus::not_found);
+  CHECK(find(v, "absent").derived);
+  CHECK(v.failed());
+  CHECK(render_verify_json(v).find("\"backed-elsewhere\"") != std::string::npos);
+}
+
+TEST_CASE("verify: backed elsewhere when the source does not state it", "[verify]") {
+  auto index = make_memory_index();
+  Diagnostics d;
+  auto doc = document_from_bytes("other.txt",
+                                 "In FY2011, 55% of people deported had no criminal "
+                                 "convictions or minor convictions.\n",
+                                 "txt", d);
+  REQUIRE(doc);
+  index->add(*doc, "h");
+  auto r = rules();
+  auto v = verify_claims(r, *index);
+  CHECK(find(v, "r55").status == VerifyStatus::backed_elsewhere);
+}
+
+TEST_CASE("reconcile groups by frame and flags incomparables", "[verify]") {
+  auto index = corpus();
+  auto r = rules();
+  auto res = reconcile(&r, *index);
+  auto group_of = [&](double value) -> std::string {
+    for (const auto& g : res.groups)
+      for (const auto& f : g.figures)
+        if (f.value == value) return g.key;
+    return "";
+  };
+  CHECK(group_of(79) == "secure-communities|removals|low-level+non-criminal");
+  CHECK(group_of(28) == "secure-communities|transfers|non-criminal");
+  CHECK(group_of(28) != group_of(79));
+  bool found = false;
+  for (const auto& i : res.incomparables) {
+    bool has79 = false, has55 = false;
+    for (const auto& f : i.figures) {
+      has79 |= f.value == 79;
+      has55 |= f.value == 55;
+    }
+    if (has79 && has55) {
+      found = true;
+      CHECK(i.reasons == std::vector<std::string>{"period", "definition"});
+    }
+  }
+  CHECK(found);
+  const std::string html = render_reconcile_html(res);
+  CHECK(html.find("a.txt#L1") != std::string::npos);
+  CHECK(html.find("<script") == std::string::npos);
+  CHECK(render_reconcile_csv(res).rfind("group,", 0) == 0);
+}
