@@ -18,23 +18,10 @@ struct VerifyArgs {
 };
 
 int run_verify(const VerifyArgs& args) {
-  Config config = load_config();
-  const std::vector<std::string> rule_files = args.rules.empty() ? config.rules : args.rules;
-  const std::string db = args.db.empty() ? config.db : args.db;
   Diagnostics diags;
-  std::optional<Rules> rules;
-  if (rule_files.empty())
-    diags.error("", 0, 0, "no rules: give --rules FILE or list rules in claimcheck.json");
-  else
-    rules = load_rules(rule_files, diags);
-  std::unique_ptr<Index> index;
-  std::error_code ec;
-  if (db.empty())
-    diags.error("", 0, 0, "no index: give --db DIR or set db in claimcheck.json");
-  else if (!std::filesystem::exists(db, ec))
-    diags.error(db, 0, 0, "no index here; run 'claimcheck index --db " + db + " PATH...' first");
-  else
-    index = open_index(db, OpenMode::read, diags);
+  Inputs in = load_inputs(args.db, args.rules, true, diags);
+  auto& rules = in.rules;
+  auto& index = in.index;
   if (diags.has_errors() || !rules || !index) {
     print_diagnostics(diags);
     return kExitInput;

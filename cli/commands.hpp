@@ -7,7 +7,12 @@
 #include <string>
 #include <vector>
 
+#include <memory>
+#include <optional>
+
 #include "claimcheck/diagnostic.hpp"
+#include "claimcheck/index.hpp"
+#include "claimcheck/rules.hpp"
 
 namespace claimcheck::cli {
 
@@ -39,6 +44,16 @@ void add_rules_command(CLI::App& app, Runner& run);
 void add_verify_command(CLI::App& app, Runner& run);
 void add_reconcile_command(CLI::App& app, Runner& run);
 void add_serve_command(CLI::App& app, Runner& run);
+
+// The rules and the index a verb works on, from its flags or claimcheck.json.
+struct Inputs {
+  std::optional<Rules> rules;
+  std::unique_ptr<Index> index;
+};
+// Loads both; every problem goes into `diags`. Missing rules are an error
+// only when `need_rules`; a missing index is always one.
+Inputs load_inputs(const std::string& db_flag, const std::vector<std::string>& rules_flag,
+                   bool need_rules, Diagnostics& diags);
 
 // Prints every diagnostic to stderr, "claimcheck: " prefixed when it has no file.
 void print_diagnostics(const Diagnostics& diags);

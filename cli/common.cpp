@@ -60,6 +60,26 @@ Config load_config() {
   return config;
 }
 
+Inputs load_inputs(const std::string& db_flag, const std::vector<std::string>& rules_flag,
+                   bool need_rules, Diagnostics& diags) {
+  Config config = load_config();
+  const std::vector<std::string> rule_files = rules_flag.empty() ? config.rules : rules_flag;
+  const std::string db = db_flag.empty() ? config.db : db_flag;
+  Inputs in;
+  if (!rule_files.empty())
+    in.rules = load_rules(rule_files, diags);
+  else if (need_rules)
+    diags.error("", 0, 0, "no rules: give --rules FILE or list rules in claimcheck.json");
+  std::error_code ec;
+  if (db.empty())
+    diags.error("", 0, 0, "no index: give --db DIR or set db in claimcheck.json");
+  else if (!fs::exists(db, ec))
+    diags.error(db, 0, 0, "no index here; run 'claimcheck index --db " + db + " PATH...' first");
+  else
+    in.index = open_index(db, OpenMode::read, diags);
+  return in;
+}
+
 void print_diagnostics(const Diagnostics& diags) {
   for (const auto& d : diags.items()) {
     if (d.file.empty())
