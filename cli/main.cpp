@@ -16,6 +16,17 @@ int main(int argc, char** argv) {
   add_search_command(app, run);
   add_rules_command(app, run);
   add_serve_command(app, run);
+  // CLI11 reports an unknown verb as a missing one; name it instead.
+  auto known = [&](const std::string& name) {
+    for (const auto* sub : app.get_subcommands({}))
+      if (sub->get_name() == name) return true;
+    return false;
+  };
+  if (argc > 1 && argv[1][0] != '-' && !known(argv[1])) {
+    std::cerr << "claimcheck: error: unknown command '" << argv[1] << "'\n"
+              << "Run 'claimcheck --help' for the list of commands.\n";
+    return kExitInput;
+  }
   try {
     app.parse(argc, argv);
     return run ? run() : kExitInput;

@@ -1,0 +1,278 @@
+#!/usr/bin/env bash
+# test_bad_input.sh — hostile and broken inputs, one case each. Every case
+# must end with one clear message on stderr naming the file and exit 2 (or,
+# for `index`, exit 0 with the file reported as skipped and why), nothing on
+# stdout, no crash (status >= 128), no hang (timeout 60 s) and bounded
+# memory (ulimit -v 2 GB, except under AddressSanitizer, whose shadow memory
+# needs far more address space than it uses).
+# Usage: test_bad_input.sh CLAIMCHECK_BINARY REPO_ROOT
+set -uo pipefail
+bin="$(realpath "$1")"
+root="$(realpath "$2")"
+
+tmp="$(mktemp -d)"
+trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+cd "$tmp"  # no claimcheck.json here: only what each case passes counts
+
+limit_mem=1
+if ldd "$bin" 2>/dev/null | grep -q 'libasan\|libclang_rt.asan'; then limit_mem=0; fi
+
+tried=0
+failed=0
+skipped=0
+fail() {
+  echo "FAIL [$case]: $*" >&2
+  failed=$((failed + 1))
+}
+
+# run CMD... : runs the binary under the time and memory bounds; sets
+# status, out, err, secs.
+run() {
+  local start end
+  start=$(date +%s.%N)
+  (
+    if [ "$limit_mem" = 1 ]; then ulimit -v 2097152; fi
+    exec timeout 60 "$bin" "$@"
+  ) >"$tmp/stdout" 2>"$tmp/stderr"
+  status=$?
+  end=$(date +%s.%N)
+  secs=$(echo "$end - $start" | bc)
+  out="$(cat "$tmp/stdout")"
+  err="$(cat "$tmp/stderr")"
+}
+
+# expect_error CASE PATTERN CMD... : exit 2, nothing on stdout, stderr
+# matching PATTERN (grep -E).
+expect_error() {
+  case="$1"
+  local pattern="$2"
+  shift 2
+  tried=$((tried + 1))
+  run "$@"
+  local before=$failed
+  if [ "$status" = 124 ]; then fail "hung (killed after 60 s)"
+  elif [ "$status" -ge 128 ]; then fail "crashed with status $status: $err"
+  elif [ "$status" != 2 ]; then fail "exit $status, expected 2; stderr: $err"
+  fi
+  [ -z "$out" ] || fail "wrote to stdout: $(echo "$out" | head -c 300)"
+  echo "$err" | grep -qE -- "$pattern" || fail "stderr does not match /$pattern/: $err"
+  [ "$failed" = "$before" ] && printf 'ok   %-28s exit %s in %.2fs: %s\n' "$case" "$status" "$secs" "$(echo "$err" | head -1 | cut -c1-150)"
+}
+
+# expect_skipped CASE FILE PATTERN : `index` over FILE exits 0 and reports
+# the file as skipped with a reason matching PATTERN.
+expect_skipped() {
+  case="index:$1"
+  local file="$2" pattern="$3"
+  tried=$((tried + 1))
+  rm -rf "$tmp/db-skip"
+  run index --db "$tmp/db-skip" "$file"
+  local before=$failed
+  if [ "$status" = 124 ]; then fail "hung (killed after 60 s)"
+  elif [ "$status" -ge 128 ]; then fail "crashed with status $status: $err"
+  elif [ "$status" != 0 ]; then fail "exit $status, expected 0; stderr: $err"
+  fi
+  echo "$err" | grep -F -- "$file" | grep -qE -- "skipped: .*$pattern" \
+    || fail "stderr does not report $file as skipped (/$pattern/): $err"
+  echo "$out" | grep -q "1 skipped" || fail "summary does not count it as skipped: $out"
+  [ "$failed" = "$before" ] && printf 'ok   %-28s exit %s in %.2fs: %s\n' "$case" "$status" "$secs" "$(echo "$err" | head -1 | cut -c1-150)"
+}
+
+mkdir -p "$tmp/in"
+good="$tmp/in/good.txt"
+echo "In FY2011, 55% of people deported had no conviction or a minor one." >"$good"
+rules_ok="$root/tests/fixtures/rules"
+
+# --- drafts -----------------------------------------------------------------
+
+# Empty draft: not an error; a report with no mentions.
+case=empty-draft
+tried=$((tried + 1))
+: >"$tmp/in/empty.txt"
+run check --format json "$tmp/in/empty.txt"
+if [ "$status" != 0 ]; then fail "exit $status, expected 0: $err"
+elif ! python3 -c 'import json,sys; r=json.load(sys.stdin); f=r["files"]; assert len(f)==1 and f[0]["mentions"]==[], r' <<<"$out"; then
+  fail "report is not one file with 0 mentions: $out"
+else printf 'ok   %-28s exit 0, report with 0 mentions\n' "$case"; fi
+
+printf 'In 2011 \x00\x01\x02\xff\xfe binary \x00\x00 data\n' >"$tmp/in/binary.txt"
+head -c 4096 /dev/urandom >>"$tmp/in/binary.txt"
+expect_error binary-draft "in/binary.txt.*binary" check "$tmp/in/binary.txt"
+
+printf 'line one is fine\nline two too\nbad: caf\xc3\x28 here\n' >"$tmp/in/badutf8.txt"
+expect_error invalid-utf8 "in/badutf8.txt:3:9: .*UTF-8" check "$tmp/in/badutf8.txt"
+
+# 200 MB on one line (the limit is ReadLimits::max_file_bytes = 64 MB).
+yes 'The share was 79 percent and ' | tr -d '\n' | head -c $((200 << 20)) >"$tmp/in/huge.txt"
+expect_error huge-single-line "in/huge.txt.*file too large" check "$tmp/in/huge.txt"
+
+mkdir -p "$tmp/in/adir.txt"
+expect_error draft-is-directory "in/adir.txt.*directory" check "$tmp/in/adir.txt"
+
+expect_error draft-missing "in/missing.txt.*no such file" check "$tmp/in/missing.txt"
+
+if [ "$(id -u)" = 0 ]; then
+  echo "skip draft-unreadable          running as root: chmod 000 does not stop root from reading"
+  skipped=$((skipped + 1))
+else
+  cp "$good" "$tmp/in/locked.txt"
+  chmod 000 "$tmp/in/locked.txt"
+  expect_error draft-unreadable "in/locked.txt.*permission denied" check "$tmp/in/locked.txt"
+fi
+
+printf '%%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer garbage %s\n' "$(head -c 300 /dev/urandom | base64 -w0)" \
+  >"$tmp/in/broken.pdf"
+expect_error broken-pdf "in/broken.pdf.*(PDF|pdf)" check "$tmp/in/broken.pdf"
+
+printf 'PDF? no: plain words\n' >"$tmp/in/noheader.pdf"
+expect_error pdf-without-header "in/noheader.pdf.*PDF" check "$tmp/in/noheader.pdf"
+
+echo "this is not a zip archive" >"$tmp/in/notzip.docx"
+expect_error docx-not-zip "in/notzip.docx.*not a zip" check "$tmp/in/notzip.docx"
+
+# A zip that starts like one and is cut short.
+python3 - "$tmp/in/truncated.docx" <<'PY'
+import io, sys, zipfile
+b = io.BytesIO()
+with zipfile.ZipFile(b, "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("word/document.xml", "<w:document>" + "<w:p><w:r><w:t>79 percent</w:t></w:r></w:p>" * 2000 + "</w:document>")
+open(sys.argv[1], "wb").write(b.getvalue()[: len(b.getvalue()) // 2])
+PY
+expect_error docx-truncated "in/truncated.docx.*DOCX" check "$tmp/in/truncated.docx"
+
+# Zip bomb: 1 GB of zeros in word/document.xml, about 1 MB packed.
+python3 - "$tmp/in/bomb.docx" <<'PY'
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+    with z.open("word/document.xml", "w", force_zip64=True) as f:
+        chunk = b"\0" * (1 << 24)
+        for _ in range(64):
+            f.write(chunk)
+PY
+expect_error docx-zip-bomb "in/bomb.docx.*unpacks to" check "$tmp/in/bomb.docx"
+
+# The same bomb with its sizes hidden behind a data descriptor is still
+# stopped at the cap while unpacking: patch the local header size fields
+# and the central directory's sizes to claim a small entry.
+python3 - "$tmp/in/bomb.docx" "$tmp/in/bomb-lying.docx" <<'PY'
+import struct, sys
+data = bytearray(open(sys.argv[1], "rb").read())
+# central directory header(s): signature PK\1\2; zip64 extra holds real sizes
+i = data.find(b"PK\x01\x02")
+# uncompressed size (offset 24) to 1000 and drop the zip64 extra by keeping
+# it (libzip prefers zip64 values when 0xffffffff); set 32-bit fields small.
+struct.pack_into("<I", data, i + 24, 1000)
+open(sys.argv[2], "wb").write(data)
+PY
+expect_error docx-zip-bomb-lying "in/bomb-lying.docx.*(unpacks|DOCX)" check "$tmp/in/bomb-lying.docx"
+
+# Deep nesting in each markup format: the readers must not recurse into a
+# stack overflow.
+python3 - "$tmp/in" <<'PY'
+import sys, zipfile
+d = sys.argv[1]
+n = 100000
+open(f"{d}/deep.html", "w").write("<html><body>" + "<div>" * n + "79 percent" + "</div>" * n + "</body></html>")
+open(f"{d}/deep.md", "w").write(">" * n + " 79 percent\n\n" + "- " * 20000 + "x\n\n" + "*" * n + "a" + "*" * n + "\n")
+with zipfile.ZipFile(f"{d}/deep.docx", "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("word/document.xml",
+               '<w:document xmlns:w="w"><w:body><w:p>' + "<w:r>" * n + "<w:t>79 percent</w:t>" + "</w:r>" * n
+               + "</w:p></w:body></w:document>")
+PY
+for f in deep.html deep.md deep.docx; do
+  case="deep-nesting-$f"
+  tried=$((tried + 1))
+  run check "$tmp/in/$f"
+  if [ "$status" = 124 ]; then fail "hung"
+  elif [ "$status" -ge 128 ]; then fail "crashed with status $status: $(echo "$err" | tail -3)"
+  elif [ "$status" = 2 ]; then
+    [ -z "$out" ] || fail "exit 2 but wrote to stdout"
+    echo "$err" | grep -q "in/$f" || fail "message does not name the file: $err"
+  elif [ "$status" != 0 ] && [ "$status" != 1 ]; then fail "exit $status"
+  fi
+  printf '     %-28s exit %s in %.2fs\n' "$case" "$status" "$secs"
+done
+
+# --- rules ------------------------------------------------------------------
+
+python3 -c 'print("[" * 100000 + "]" * 100000)' >"$tmp/deep.json"
+expect_error rules-deeply-nested "deep.json:1:[0-9]+: .*nesting too deep" check --rules "$tmp/deep.json" "$good"
+
+python3 -c 'print("{" + "\"a\":{" * 100000 + "}" * 100001)' >"$tmp/deep-objects.json"
+expect_error rules-deep-objects "deep-objects.json:1:[0-9]+: .*nesting too deep" check --rules "$tmp/deep-objects.json" "$good"
+
+# 100,000 claims: loads (or is refused cleanly) well within the timeout.
+python3 - "$tmp/many.json" <<'PY'
+import json, sys
+claims = [{"id": f"claim-{i}", "value": i % 100 + 0.5 * (i % 2), "unit": "percent",
+           "frame": {"measure": "removals", "period": str(2000 + i % 20)},
+           "source": {"doc": f"doc-{i}.txt"}} for i in range(100000)]
+json.dump({"claimcheck_rules": 1, "title": "many",
+           "vocabulary": {"measure": {"removals": ["deported", "removals"]}},
+           "claims": claims}, open(sys.argv[1], "w"), separators=(",", ":"))
+PY
+case=rules-100000-claims
+tried=$((tried + 1))
+run check --format json --rules "$tmp/many.json" "$good"
+if [ "$status" = 124 ]; then fail "hung (over 60 s)"
+elif [ "$status" -ge 128 ]; then fail "crashed with status $status"
+elif [ "$status" = 2 ]; then
+  echo "$err" | grep -q "many.json" || fail "refused without naming the file: $err"
+  [ -z "$out" ] || fail "exit 2 but wrote to stdout"
+elif [ "$status" = 0 ] || [ "$status" = 1 ]; then
+  python3 -c 'import json,sys; json.load(sys.stdin)' <<<"$out" || fail "report is not JSON"
+else fail "exit $status: $err"; fi
+printf 'ok   %-28s exit %s in %.2fs (%s MB rules file)\n' "$case" "$status" "$secs" "$(($(stat -c %s "$tmp/many.json") >> 20))"
+
+cat >"$tmp/badre.json" <<'EOF'
+{
+  "claimcheck_rules": 1,
+  "vocabulary": {
+    "category": { "low-level": ["low-level offenses", "/(/"] }
+  },
+  "claims": []
+}
+EOF
+expect_error rules-bad-re2-pattern "badre.json:4:[0-9]+: .*(pattern|RE2|regular)" check --rules "$tmp/badre.json" "$good"
+
+printf '{"claimcheck_rules": 1, "claims": [\xff\xfe]}' >"$tmp/badutf8-rules.json"
+expect_error rules-invalid-utf8 "badutf8-rules.json:1:[0-9]+" check --rules "$tmp/badutf8-rules.json" "$good"
+
+head -c $((20 << 20)) /dev/zero | tr '\0' ' ' >"$tmp/big-rules.json"
+expect_error rules-too-large "big-rules.json.*(too large|larger than)" check --rules "$tmp/big-rules.json" "$good"
+
+expect_error rules-missing "nope.json" check --rules "$tmp/nope.json" "$good"
+
+# --- index database ------------------------------------------------------------
+
+mkdir -p "$tmp/corpus"
+cp "$good" "$tmp/corpus/a.txt"
+"$bin" index --db "$tmp/db-corrupt" "$tmp/corpus" >/dev/null 2>&1 || fail "could not build an index to corrupt"
+for f in "$tmp/db-corrupt"/*; do
+  [ -f "$f" ] && head -c "$(stat -c %s "$f")" /dev/urandom >"$f"
+done
+expect_error corrupt-xapian-db "db-corrupt" check --db "$tmp/db-corrupt" "$good"
+expect_error corrupt-xapian-db-search "db-corrupt" search --db "$tmp/db-corrupt" deported
+
+echo "not a database" >"$tmp/db-file"
+expect_error db-is-a-file "db-file" check --db "$tmp/db-file" "$good"
+
+# --- command line ------------------------------------------------------------
+
+expect_error unknown-flag "bogus" check --bogus "$good"
+# CLI11 takes an unknown verb for a stray argument: "A subcommand is required".
+expect_error unknown-verb "subcommand|frobnicate" frobnicate "$good"
+expect_error bad-format-value "format" check --format yaml "$good"
+
+# --- index: bad files are skipped with their reason, the run goes on ---------
+
+expect_skipped binary "$tmp/in/binary.txt" "binary"
+expect_skipped invalid-utf8 "$tmp/in/badutf8.txt" "UTF-8"
+expect_skipped huge-single-line "$tmp/in/huge.txt" "file too large"
+expect_skipped broken-pdf "$tmp/in/broken.pdf" "PDF"
+expect_skipped docx-not-zip "$tmp/in/notzip.docx" "not a zip"
+expect_skipped docx-zip-bomb "$tmp/in/bomb.docx" "unpacks to"
+
+echo
+echo "bad inputs tried: $tried ($failed failed, $skipped skipped)"
+[ "$failed" = 0 ]
