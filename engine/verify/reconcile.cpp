@@ -191,7 +191,10 @@ ReconcileResult reconcile(const Rules* rules, const Index& index, const Reconcil
     pm.period = a;
     return consistent_period(pm, b, options.period_slack);
   };
-  for (const auto& [k, list] : frames) {
+  for (const auto& entry : frames) {
+    // A named reference, not a structured binding: clang 14 cannot capture those.
+    const auto& k = entry.first;
+    const auto& list = entry.second;
     auto maximal = [&](const FrameSet& s) {
       for (const auto& o : list)
         if (&o != &s && consistent(o.period, s.period) && o.category.size() > s.category.size() &&
