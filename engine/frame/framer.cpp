@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <set>
 
+#include "frame/scan.hpp"
 #include "match/checks.hpp"
 
 namespace claimcheck::detail {
@@ -34,13 +35,6 @@ size_t distance(size_t b1, size_t e1, size_t b2, size_t e2) {
   return 0;
 }
 
-std::set<std::string> measures_with_year_claims(const Rules& rules) {
-  std::set<std::string> out;
-  for (const auto& c : rules.claims())
-    if (c.unit == Unit::year && !c.frame.measure.empty()) out.insert(c.frame.measure);
-  return out;
-}
-
 }  // namespace
 
 void build_sentences(CheckContext& ctx, std::vector<Mention> mentions) {
@@ -53,28 +47,17 @@ void build_sentences(CheckContext& ctx, std::vector<Mention> mentions) {
     SentenceInfo info;
     info.span = s;
     const std::string_view sentence = text.substr(s.begin, s.end - s.begin);
-    if (rules) {
-      for (auto hit : rules->match_vocabulary(sentence)) {
-        hit.begin += s.begin;
-        hit.end += s.begin;
-        if (hit.dimension == Dimension::period) {
-          if (auto p = rules->vocabulary_period(hit.id)) {
-            PeriodMention pm;
-            pm.begin = hit.begin;
-            pm.end = hit.end;
-            pm.period = *p;
-            info.periods.push_back(pm);
-          }
-          continue;
-        }
-        info.vocab.push_back(std::move(hit));
-      }
+    SentenceScan scan = scan_sentence(rules, sentence, ctx.document_date);
+    for (auto& hit : scan.vocab) {
+      hit.begin += s.begin;
+      hit.end += s.begin;
     }
-    for (auto pm : find_periods(sentence, ctx.document_date)) {
+    for (auto& pm : scan.periods) {
       pm.begin += s.begin;
       pm.end += s.begin;
-      info.periods.push_back(pm);
     }
+    info.vocab = std::move(scan.vocab);
+    info.periods = std::move(scan.periods);
     info.back_reference = RE2::PartialMatch(
         re2::StringPiece(sentence.data(), sentence.size()), back_reference_re());
     ctx.sentences.push_back(std::move(info));

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <set>
 
+#include "frame/scan.hpp"
 #include "match/context.hpp"
 
 namespace claimcheck::verify_detail {
@@ -26,29 +27,12 @@ std::vector<FramedFigure> frame_figures(const Rules* rules, const Evidence& e) {
   const std::string_view q = e.quote;
   Day date = 0;
   if (auto d = parse_iso_day(e.date)) date = *d;
-  std::vector<VocabularyHit> vocab;
-  std::vector<PeriodMention> periods;
-  if (rules) {
-    for (auto& hit : rules->match_vocabulary(q)) {
-      if (hit.dimension == Dimension::period) {
-        if (auto p = rules->vocabulary_period(hit.id)) {
-          PeriodMention pm;
-          pm.begin = hit.begin;
-          pm.end = hit.end;
-          pm.period = *p;
-          periods.push_back(pm);
-        }
-        continue;
-      }
-      vocab.push_back(hit);
-    }
-  }
-  for (const auto& pm : find_periods(q, date)) periods.push_back(pm);
+  detail::SentenceScan scan = detail::scan_sentence(rules, q, date);
+  const std::vector<VocabularyHit>& vocab = scan.vocab;
+  const std::vector<PeriodMention>& periods = scan.periods;
   const Frame defaults = rules ? rules->defaults() : Frame{};
-  std::set<std::string> year_measures;
-  if (rules)
-    for (const auto& c : rules->claims())
-      if (c.unit == Unit::year && !c.frame.measure.empty()) year_measures.insert(c.frame.measure);
+  const std::set<std::string> year_measures =
+      rules ? detail::measures_with_year_claims(*rules) : std::set<std::string>{};
 
   // Figures in text order, so that each has its own stretch.
   std::vector<EvidenceFigure> figs = e.figures;
