@@ -59,7 +59,7 @@ expect_error() {
   elif [ "$status" != 2 ]; then fail "exit $status, expected 2; stderr: $err"
   fi
   [ -z "$out" ] || fail "wrote to stdout: $(echo "$out" | head -c 300)"
-  echo "$err" | grep -qE -- "$pattern" || fail "stderr does not match /$pattern/: $err"
+  grep -qE -- "$pattern" <<<"$err" || fail "stderr does not match /$pattern/: $err"
   [ "$failed" = "$before" ] && printf 'ok   %-28s exit %s in %.2fs: %s\n' "$case" "$status" "$secs" "$(echo "$err" | head -1 | cut -c1-150)"
 }
 
@@ -76,9 +76,9 @@ expect_skipped() {
   elif [ "$status" -ge 128 ]; then fail "crashed with status $status: $err"
   elif [ "$status" != 0 ]; then fail "exit $status, expected 0; stderr: $err"
   fi
-  echo "$err" | grep -F -- "$file" | grep -qE -- "skipped: .*$pattern" \
+  echo "$err" | grep -F -- "$file" | grep -E -- "skipped: .*$pattern" >/dev/null \
     || fail "stderr does not report $file as skipped (/$pattern/): $err"
-  echo "$out" | grep -q "1 skipped" || fail "summary does not count it as skipped: $out"
+  grep -q "1 skipped" <<<"$out" || fail "summary does not count it as skipped: $out"
   [ "$failed" = "$before" ] && printf 'ok   %-28s exit %s in %.2fs: %s\n' "$case" "$status" "$secs" "$(echo "$err" | head -1 | cut -c1-150)"
 }
 
@@ -191,7 +191,7 @@ for f in deep.html deep.md deep.docx; do
   elif [ "$status" -ge 128 ]; then fail "crashed with status $status: $(echo "$err" | tail -3)"
   elif [ "$status" = 2 ]; then
     [ -z "$out" ] || fail "exit 2 but wrote to stdout"
-    echo "$err" | grep -q "in/$f" || fail "message does not name the file: $err"
+    grep -q "in/$f" <<<"$err" || fail "message does not name the file: $err"
   elif [ "$status" != 0 ] && [ "$status" != 1 ]; then fail "exit $status"
   fi
   printf '     %-28s exit %s in %.2fs\n' "$case" "$status" "$secs"
@@ -221,7 +221,7 @@ run check --format json --rules "$tmp/many.json" "$good"
 if [ "$status" = 124 ]; then fail "hung (over 60 s)"
 elif [ "$status" -ge 128 ]; then fail "crashed with status $status"
 elif [ "$status" = 2 ]; then
-  echo "$err" | grep -q "many.json" || fail "refused without naming the file: $err"
+  grep -q "many.json" <<<"$err" || fail "refused without naming the file: $err"
   [ -z "$out" ] || fail "exit 2 but wrote to stdout"
 elif [ "$status" = 0 ] || [ "$status" = 1 ]; then
   python3 -c 'import json,sys; json.load(sys.stdin)' <<<"$out" || fail "report is not JSON"

@@ -3,6 +3,8 @@
 # value range, and check that re-runs are incremental.
 # Usage: test_index_search.sh CLAIMCHECK_BINARY REPO_ROOT   (exit 77 = skip)
 set -euo pipefail
+# grep reading all its input: with pipefail, grep -q exiting early can SIGPIPE the writer.
+grep_q() { grep "$@" >/dev/null; }
 bin="$1"
 root="$2"
 seeds="$root/../shared/seeds"
@@ -19,14 +21,14 @@ chmod -R u+w "$tmp/corpus"
 out="$("$bin" index --db "$tmp/db" "$tmp/corpus" 2>&1)" || fail "index exited $?: $out"
 echo "$out"
 n=$(ls "$tmp/corpus" | wc -l)
-echo "$out" | grep -q "^indexed $n files (0 unchanged, 0 removed, 0 skipped), [1-9][0-9]* sentences with figures" \
+echo "$out" | grep_q "^indexed $n files (0 unchanged, 0 removed, 0 skipped), [1-9][0-9]* sentences with figures" \
   || fail "unexpected summary: $out"
 
 # The 79% sentence of 001_... for deportations, percent, 78..80.
 hits="$("$bin" search --db "$tmp/db" deported --unit percent --value 78..80)"
 echo "$hits"
-echo "$hits" | grep -q '^001_a104c314817fa3dc.txt:[0-9]*: .*79%.*deported' || fail "79% sentence not found"
-echo "$hits" | grep -qv '55%' || fail "55% should be outside 78..80"
+echo "$hits" | grep_q '^001_a104c314817fa3dc.txt:[0-9]*: .*79%.*deported' || fail "79% sentence not found"
+echo "$hits" | grep_q -v '55%' || fail "55% should be outside 78..80"
 
 # JSON output is an array of evidence with figures.
 json="$("$bin" search --db "$tmp/db" deported --unit percent --value 78..80 --format json)"
@@ -56,21 +58,21 @@ grep -q "does-not-exist: error: no such file or directory" "$tmp/err" || fail "m
 # Second run: nothing changed.
 out="$("$bin" index --db "$tmp/db" "$tmp/corpus" 2>&1)"
 echo "$out"
-echo "$out" | grep -q "^indexed 0 files ($n unchanged, 0 removed, 0 skipped)" || fail "re-run not incremental: $out"
+echo "$out" | grep_q "^indexed 0 files ($n unchanged, 0 removed, 0 skipped)" || fail "re-run not incremental: $out"
 
 # One file changed, one unreadable added: 1 indexed, 1 skipped with a warning.
 echo "In 2012, 42% of them were never convicted." >> "$tmp/corpus/000_c5c39e7b995965e9.txt"
 printf 'bad \xff byte\n' > "$tmp/corpus/broken.txt"
 out="$("$bin" index --db "$tmp/db" "$tmp/corpus" 2>&1)"
 echo "$out"
-echo "$out" | grep -q "^indexed 1 files ($((n - 1)) unchanged, 0 removed, 1 skipped)" || fail "changed file not re-indexed: $out"
-echo "$out" | grep -q "broken.txt:1:5: warning: skipped: invalid UTF-8 at line 1, column 5" || fail "no warning for broken file"
-"$bin" search --db "$tmp/db" convicted --value 42 | grep -q "42%" || fail "changed content not searchable"
+echo "$out" | grep_q "^indexed 1 files ($((n - 1)) unchanged, 0 removed, 1 skipped)" || fail "changed file not re-indexed: $out"
+echo "$out" | grep_q "broken.txt:1:5: warning: skipped: invalid UTF-8 at line 1, column 5" || fail "no warning for broken file"
+"$bin" search --db "$tmp/db" convicted --value 42 | grep_q "42%" || fail "changed content not searchable"
 
 # A deleted file is removed from the index.
 rm "$tmp/corpus/000_c5c39e7b995965e9.txt" "$tmp/corpus/broken.txt"
 out="$("$bin" index --db "$tmp/db" "$tmp/corpus" 2>&1)"
 echo "$out"
-echo "$out" | grep -q "^indexed 0 files ($((n - 1)) unchanged, 1 removed, 0 skipped)" || fail "deleted file not removed: $out"
-if "$bin" search --db "$tmp/db" convicted --value 42 | grep -q "42%"; then fail "deleted file still found"; fi
+echo "$out" | grep_q "^indexed 0 files ($((n - 1)) unchanged, 1 removed, 0 skipped)" || fail "deleted file not removed: $out"
+if "$bin" search --db "$tmp/db" convicted --value 42 | grep_q "42%"; then fail "deleted file still found"; fi
 echo "ok"
