@@ -20,6 +20,7 @@ namespace fs = std::filesystem;
 
 struct IndexArgs {
   std::string db;
+  size_t shards = 0;
   std::vector<std::string> paths;
 };
 
@@ -87,7 +88,7 @@ int run_index(const IndexArgs& args) {
     print_diagnostics(diags);
     return kExitInput;
   }
-  auto index = open_index(db, OpenMode::write, diags);
+  auto index = open_index(db, OpenMode::write, diags, args.shards);
   if (!index) {
     print_diagnostics(diags);
     return kExitInput;
@@ -188,6 +189,10 @@ void add_index_command(CLI::App& app, Runner& run) {
   auto args = std::make_shared<IndexArgs>();
   auto* cmd = app.add_subcommand("index", "ingest and index source documents (txt, md, html, pdf, docx)");
   cmd->add_option("--db", args->db, "index directory (default: from claimcheck.json, else .claimcheck/db)");
+  cmd->add_option("--shards", args->shards,
+                  "split a new index into N databases listed by a Xapian stub (DB/XAPIANDB); "
+                  "each can be served from another machine with xapian-tcpsrv")
+      ->check(CLI::Range(1, 256));
   cmd->add_option("paths", args->paths, "files or folders (default: the corpus in claimcheck.json)");
   cmd->callback([&run, args] { run = [args] { return run_index(*args); }; });
 }

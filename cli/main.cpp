@@ -1,10 +1,27 @@
 // main.cpp — argv to a subcommand, one catch at the top, exit status.
+#include <cstdio>
+#include <cstdlib>
 #include <iostream>
 
 #include "commands.hpp"
 
+namespace {
+
+// Xapian 1.4 can throw from inside a commit that fails on a full disk in a way
+// that ends in std::terminate. Its commits are atomic, so the database keeps
+// its last committed state: say what happened and exit as for any input
+// error rather than abort with a core dump.
+[[noreturn]] void on_terminate() {
+  const std::string what = claimcheck::describe_exception(std::current_exception());
+  std::fputs(("claimcheck: error: " + what + "\n").c_str(), stderr);
+  std::_Exit(claimcheck::cli::kExitInput);
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   using namespace claimcheck::cli;
+  std::set_terminate(on_terminate);
   CLI::App app{"claimcheck — checks the numbers in policy writing", "claimcheck"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "claimcheck 0.1.0");
@@ -43,8 +60,9 @@ int main(int argc, char** argv) {
   } catch (const claimcheck::InputError& e) {
     for (const auto& d : e.diagnostics()) std::cerr << d.format() << "\n";
     return kExitInput;
-  } catch (const std::exception& e) {
-    std::cerr << "claimcheck: error: " << e.what() << "\n";
+  } catch (...) {
+    std::cerr << "claimcheck: error: " << claimcheck::describe_exception(std::current_exception())
+              << "\n";
     return kExitInput;
   }
 }

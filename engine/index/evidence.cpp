@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <cstdlib>
 #include <filesystem>
 
 namespace claimcheck::index_detail {
@@ -28,8 +30,8 @@ std::vector<SentenceRecord> evidence_sentences(const Document& doc) {
       const Mention& mention = mentions[k];
       if (mention.end > e) continue;  // straddles the sentence end
       if (mention.unit == Unit::year && mention.time_context) continue;
-      figures.push_back({mention.value, mention.unit, mention.text, mention.begin - b,
-                         mention.end - b});
+      figures.push_back(
+          {mention.value, mention.unit, mention.text, mention.begin - b, mention.end - b});
     }
     if (figures.empty()) continue;
     SentenceRecord rec;
@@ -52,9 +54,12 @@ std::vector<SentenceRecord> evidence_sentences(const Document& doc) {
 nlohmann::json to_json(const Evidence& e) {
   nlohmann::json figures = nlohmann::json::array();
   for (const auto& f : e.figures)
-    figures.push_back({{"value", f.value}, {"unit", std::string(unit_name(f.unit))},
-                       {"text", f.text}, {"begin", f.begin}, {"end", f.end}});
-  return {{"doc", e.doc},   {"path", e.path}, {"title", e.title},     {"date", e.date},
+    figures.push_back({{"value", f.value},
+                       {"unit", std::string(unit_name(f.unit))},
+                       {"text", f.text},
+                       {"begin", f.begin},
+                       {"end", f.end}});
+  return {{"doc", e.doc},   {"path", e.path},   {"title", e.title},  {"date", e.date},
           {"line", e.line}, {"quote", e.quote}, {"figures", figures}};
 }
 
@@ -77,6 +82,104 @@ Evidence evidence_from_json(const nlohmann::json& j) {
       e.figures.push_back(std::move(fig));
     }
   return e;
+}
+
+namespace {
+
+constexpr int kMinExp = -12;  // |values| below 1e-12 share one bucket
+constexpr int kMaxExp = 24;   // |values| from 1e24 up share the top decade
+constexpr size_t kMaxTerms = 24;
+
+double power_of_ten(int e) {
+  static const std::vector<double> table = [] {
+    std::vector<double> t;
+    for (int i = kMinExp; i <= kMaxExp; ++i)
+      t.push_back(std::strtod(("1e" + std::to_string(i)).c_str(), nullptr));
+    return t;
+  }();
+  return table[static_cast<size_t>(e - kMinExp)];
+}
+
+constexpr int kLevels = 4;  // significant digits of the finest bucket
+
+// (decade, four leading digits 1000..9999) of a >= 0; monotone in a.
+struct Bucket {
+  int exp;
+  int digits;
+};
+
+Bucket bucket_of(double a) {
+  if (a < power_of_ten(kMinExp)) return {kMinExp - 1, 1000};
+  int e = kMaxExp;
+  while (e > kMinExp && power_of_ten(e) > a) --e;
+  // Clamped as a double: above the top decade the quotient overflows an int.
+  const double d = std::clamp(std::floor(a / power_of_ten(e) * 1000), 1000.0, 9999.0);
+  return {e, static_cast<int>(d)};
+}
+
+std::string prefix(Unit unit, bool negative) {
+  return "V" + std::string(unit_name(unit)) + (negative ? "n" : "p");
+}
+
+// The bucket term of `b` at `level` significant digits (0: the decade only).
+std::string bucket_term(const std::string& prefix, int exp, int digits, int level) {
+  std::string t = prefix + std::to_string(exp);
+  if (level > 0) t += ":" + std::to_string(digits);
+  return t;
+}
+
+int pow10i(int n) {
+  int r = 1;
+  while (n-- > 0) r *= 10;
+  return r;
+}
+
+// Terms covering every |value| in [a, b] (0 <= a <= b): the finest level that
+// needs at most kMaxTerms; false when even decades need more.
+bool cover(Unit unit, bool negative, double a, double b, std::vector<std::string>& out) {
+  const Bucket x = bucket_of(a), y = bucket_of(b);
+  const std::string p = prefix(unit, negative);
+  for (int level = kLevels; level >= 0; --level) {
+    if (level == 0) {
+      if (y.exp - x.exp + 1 > static_cast<int>(kMaxTerms) + 16) return false;
+      for (int e = x.exp; e <= y.exp; ++e) out.push_back(bucket_term(p, e, 0, 0));
+      return true;
+    }
+    const int div = pow10i(kLevels - level);
+    const int lo = pow10i(level - 1), hi = pow10i(level) - 1;  // digits at this level
+    const long count =
+        static_cast<long>(y.exp - x.exp) * (hi - lo + 1) + (y.digits / div - x.digits / div) + 1;
+    if (count > static_cast<long>(kMaxTerms)) continue;
+    for (Bucket k{x.exp, x.digits / div};;) {
+      out.push_back(bucket_term(p, k.exp, k.digits, level));
+      if (k.exp == y.exp && k.digits == y.digits / div) break;
+      if (++k.digits > hi) k = {k.exp + 1, lo};
+    }
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<std::string> value_terms(Unit unit, double value) {
+  if (!std::isfinite(value)) return {};
+  if (value == 0) return {"V" + std::string(unit_name(unit)) + "0"};
+  const Bucket b = bucket_of(std::fabs(value));
+  const std::string p = prefix(unit, value < 0);
+  std::vector<std::string> out;
+  for (int level = 0; level <= kLevels; ++level)
+    out.push_back(bucket_term(p, b.exp, b.digits / pow10i(kLevels - level), level));
+  return out;
+}
+
+std::vector<std::string> range_terms(Unit unit, double lo, double hi) {
+  std::vector<std::string> out;
+  if (!std::isfinite(lo) || !std::isfinite(hi) || lo > hi) return out;
+  if (lo <= 0 && hi >= 0) out.push_back("V" + std::string(unit_name(unit)) + "0");
+  if (hi > 0 && !cover(unit, false, std::max(lo, 0.0), hi, out)) return {};
+  if (lo < 0 && !cover(unit, true, std::max(-hi, 0.0), -lo, out)) return {};
+  return out;
 }
 
 std::string content_hash(std::string_view bytes) {

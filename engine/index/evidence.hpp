@@ -26,6 +26,17 @@ std::vector<SentenceRecord> evidence_sentences(const Document& doc);
 nlohmann::json to_json(const Evidence& e);
 Evidence evidence_from_json(const nlohmann::json& j);
 
+// Boolean terms placing a figure's value in decimal buckets: the decade and
+// the first one to four significant digits of |value|, by unit and sign. A value
+// range then becomes a few terms the index intersects with its posting lists,
+// instead of reading the value of every figure of that unit (the exact range
+// is still checked on what the terms let through). Terms are built from
+// correctly rounded powers of ten, so every build agrees on them.
+std::vector<std::string> value_terms(Unit unit, double value);
+// Terms whose union holds every value of `unit` in [lo, hi]; empty when the
+// range is not finite or too wide for a few dozen terms (scan instead).
+std::vector<std::string> range_terms(Unit unit, double lo, double hi);
+
 // 64-bit FNV-1a of the bytes, as 16 hex digits.
 std::string content_hash(std::string_view bytes);
 

@@ -13,9 +13,10 @@
 // run on a worker thread while this thread writes to the index (the index
 // itself is not thread-safe and is only touched here).
 #include <algorithm>
+#include <atomic>
 #include <condition_variable>
-#include <deque>
 #include <filesystem>
+#include <map>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -33,7 +34,7 @@ namespace {
 
 constexpr size_t kBatchFiles = 200;
 constexpr size_t kBatchBytes = 8u << 20;
-constexpr size_t kQueueDepth = 32;
+constexpr size_t kWindow = 32;  // files prepared ahead of the writer
 
 bool supported_extension(const fs::path& p) {
   std::string ext = p.extension().string();
@@ -53,82 +54,95 @@ struct FileJob {
   size_t size = 0;
 };
 
-// What the worker hands to the writer for one file.
+// What a worker hands to the writer for one file.
 struct FileResult {
   std::string path;
   size_t bytes = 0;
   enum class Kind { unchanged, document, skipped, broken } kind = Kind::skipped;
-  std::string hash;
-  std::optional<Document> doc;
+  std::unique_ptr<PreparedDocument> prepared;
   Diagnostics diags;
+  std::exception_ptr error;  // thrown while preparing; rethrown by the writer
 };
 
-// A bounded single-producer single-consumer queue.
-class ResultQueue {
+// Workers' results, handed to the writer in job order: the index gets the
+// same documents in the same order whatever the number of workers. Workers
+// run ahead of the writer by at most kWindow files, which bounds memory.
+class OrderedResults {
  public:
-  void push(FileResult r) {
+  explicit OrderedResults(size_t total) : total_(total) {}
+  // Blocks while job `i` is too far ahead; false once cancelled.
+  bool wait_turn(size_t i) {
     std::unique_lock lock(mu_);
-    not_full_.wait(lock, [&] { return items_.size() < kQueueDepth || cancelled_; });
-    if (cancelled_) return;
-    items_.push_back(std::move(r));
-    not_empty_.notify_one();
+    cv_.wait(lock, [&] { return i < next_ + kWindow || cancelled_; });
+    return !cancelled_;
   }
-  std::optional<FileResult> pop() {
+  void put(size_t i, FileResult r) {
+    std::lock_guard lock(mu_);
+    ready_.emplace(i, std::move(r));
+    cv_.notify_all();
+  }
+  // The next result in job order; nullopt after the last or once cancelled.
+  std::optional<FileResult> take() {
     std::unique_lock lock(mu_);
-    not_empty_.wait(lock, [&] { return !items_.empty() || done_; });
-    if (items_.empty()) return std::nullopt;
-    FileResult r = std::move(items_.front());
-    items_.pop_front();
-    not_full_.notify_one();
-    return r;
-  }
-  void close() {
-    std::lock_guard lock(mu_);
-    done_ = true;
-    not_empty_.notify_all();
-  }
-  bool cancelled() {
-    std::lock_guard lock(mu_);
-    return cancelled_;
+    if (next_ == total_) return std::nullopt;
+    cv_.wait(lock, [&] { return ready_.count(next_) > 0 || cancelled_; });
+    if (cancelled_) return std::nullopt;
+    auto node = ready_.extract(next_);
+    ++next_;
+    cv_.notify_all();
+    return std::move(node.mapped());
   }
   void cancel() {
     std::lock_guard lock(mu_);
     cancelled_ = true;
-    not_full_.notify_all();
+    cv_.notify_all();
   }
 
  private:
   std::mutex mu_;
-  std::condition_variable not_full_, not_empty_;
-  std::deque<FileResult> items_;
-  bool done_ = false;
+  std::condition_variable cv_;
+  std::map<size_t, FileResult> ready_;
+  size_t next_ = 0;
+  const size_t total_;
   bool cancelled_ = false;
 };
 
-FileResult process(const FileJob& job, const std::unordered_map<std::string, std::string>& known) {
+// Read, hash, parse and prepare one file: everything but the write.
+FileResult process(const FileJob& job, const std::unordered_map<std::string, std::string>& known,
+                   const Index& index) {
   FileResult r;
   r.path = job.path;
-  const ReadLimits limits;
-  auto bytes = ingest::read_file_bytes(job.path, r.diags, limits);
-  if (!bytes) {
-    r.kind = FileResult::Kind::skipped;
-    return r;
-  }
-  r.bytes = bytes->size();
-  r.hash = index_detail::content_hash(*bytes);
-  auto it = known.find(job.path);
-  if (it != known.end() && it->second == r.hash) {
-    r.kind = FileResult::Kind::unchanged;
-    return r;
-  }
-  r.doc = document_from_bytes(job.path, *bytes, format_from_path(job.path), r.diags, limits);
-  if (r.doc) {
-    ingest::apply_metadata_fallbacks(*r.doc, true);
-    r.kind = FileResult::Kind::document;
-  } else {
-    r.kind = FileResult::Kind::broken;  // read but not understood: drop what was indexed
+  try {
+    const ReadLimits limits;
+    auto bytes = ingest::read_file_bytes(job.path, r.diags, limits);
+    if (!bytes) {
+      r.kind = FileResult::Kind::skipped;
+      return r;
+    }
+    r.bytes = bytes->size();
+    const std::string hash = index_detail::content_hash(*bytes);
+    auto it = known.find(job.path);
+    if (it != known.end() && it->second == hash) {
+      r.kind = FileResult::Kind::unchanged;
+      return r;
+    }
+    auto doc = document_from_bytes(job.path, *bytes, format_from_path(job.path), r.diags, limits);
+    if (doc) {
+      ingest::apply_metadata_fallbacks(*doc, true);
+      r.prepared = index.prepare(*doc, hash);
+      r.kind = FileResult::Kind::document;
+    } else {
+      r.kind = FileResult::Kind::broken;  // read but not understood: drop what was indexed
+    }
+  } catch (...) {
+    r.error = std::current_exception();
   }
   return r;
+}
+
+size_t worker_count(size_t jobs) {
+  const size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  return std::clamp<size_t>(std::min(cores, jobs), 1, 8);
 }
 
 }  // namespace
@@ -153,7 +167,8 @@ IndexStats index_paths(Index& index, const std::vector<std::string>& paths, Diag
       continue;
     }
     folders.push_back(normal_path(arg));
-    fs::recursive_directory_iterator it(arg, fs::directory_options::skip_permission_denied, ec), end;
+    fs::recursive_directory_iterator it(arg, fs::directory_options::skip_permission_denied, ec),
+        end;
     if (ec) {
       diags.warning(arg, 0, 0, "skipped: " + ec.message());
       continue;
@@ -172,7 +187,8 @@ IndexStats index_paths(Index& index, const std::vector<std::string>& paths, Diag
       jobs.push_back({normal_path(p), static_cast<size_t>(it->file_size(ec))});
     }
   }
-  std::sort(jobs.begin(), jobs.end(), [](const FileJob& a, const FileJob& b) { return a.path < b.path; });
+  std::sort(jobs.begin(), jobs.end(),
+            [](const FileJob& a, const FileJob& b) { return a.path < b.path; });
   jobs.erase(std::unique(jobs.begin(), jobs.end(),
                          [](const FileJob& a, const FileJob& b) { return a.path == b.path; }),
              jobs.end());
@@ -186,23 +202,32 @@ IndexStats index_paths(Index& index, const std::vector<std::string>& paths, Diag
   const auto indexed = index.paths();
   for (const auto& p : indexed) known[p] = index.hash_of(p);
 
-  // Read on a worker, write here.
-  ResultQueue queue;
-  std::thread worker([&] {
-    for (const auto& job : jobs) {
-      if (queue.cancelled()) break;
-      queue.push(process(job, known));
-    }
-    queue.close();
-  });
+  // Read and prepare on workers, write here.
+  OrderedResults results(jobs.size());
+  std::atomic<size_t> next_job{0};
+  std::vector<std::thread> workers;
+  for (size_t w = 0; w < worker_count(jobs.size()); ++w)
+    workers.emplace_back([&] {
+      for (size_t i = next_job++; i < jobs.size(); i = next_job++) {
+        if (!results.wait_turn(i)) break;
+        results.put(i, process(jobs[i], known, index));
+      }
+    });
+  auto stop_workers = [&] {
+    results.cancel();
+    for (auto& t : workers) t.join();
+  };
   size_t batch_files = 0, batch_bytes = 0;
   try {
-    while (auto r = queue.pop()) {
+    while (auto r = results.take()) {
+      if (r->error) std::rethrow_exception(r->error);
       stats.bytes += r->bytes;
       switch (r->kind) {
-        case FileResult::Kind::unchanged: ++stats.files_unchanged; break;
+        case FileResult::Kind::unchanged:
+          ++stats.files_unchanged;
+          break;
         case FileResult::Kind::document:
-          index.add(*r->doc, r->hash);
+          index.add_prepared(std::move(r->prepared));
           ++stats.files_indexed;
           ++batch_files;
           batch_bytes += r->bytes;
@@ -231,11 +256,10 @@ IndexStats index_paths(Index& index, const std::vector<std::string>& paths, Diag
       if (progress) progress(prog);
     }
   } catch (...) {
-    queue.cancel();
-    worker.join();
+    stop_workers();
     throw;
   }
-  worker.join();
+  stop_workers();
 
   // Prune files that disappeared from the folders given.
   std::set<std::string> seen;

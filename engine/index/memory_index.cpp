@@ -28,27 +28,51 @@ std::vector<std::string> stems(std::string_view text) {
   };
   for (char c : text) {
     const auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || u >= 0x80) word.push_back(static_cast<char>(std::tolower(u)));
-    else flush();
+    if (std::isalnum(u) || u >= 0x80)
+      word.push_back(static_cast<char>(std::tolower(u)));
+    else
+      flush();
   }
   flush();
   return out;
 }
 
+struct Stored {
+  Evidence evidence;
+  std::set<std::string> words;
+};
+struct File {
+  std::string hash;
+  std::vector<Stored> sentences;
+};
+struct Prepared final : PreparedDocument {
+  std::string path;
+  File file;
+};
+
 class MemoryIndex final : public Index {
  public:
-  void add(const Document& doc, const std::string& content_hash) override {
-    auto& file = files_[doc.path];
-    file.hash = content_hash;
-    file.sentences.clear();
+  std::unique_ptr<PreparedDocument> prepare(const Document& doc,
+                                            const std::string& content_hash) const override {
+    auto p = std::make_unique<Prepared>();
+    p->path = doc.path;
+    p->file.hash = content_hash;
     for (auto& rec : index_detail::evidence_sentences(doc)) {
       Stored s;
       s.evidence = std::move(rec.evidence);
       const auto words = stems(s.evidence.quote);
       s.words.insert(words.begin(), words.end());
-      file.sentences.push_back(std::move(s));
+      p->file.sentences.push_back(std::move(s));
     }
+    return p;
   }
+
+  void add_prepared(std::unique_ptr<PreparedDocument> prepared) override {
+    auto* p = dynamic_cast<Prepared*>(prepared.get());
+    if (!p) throw std::logic_error("document prepared by another index");
+    files_[p->path] = std::move(p->file);
+  }
+
   void remove(const std::string& path) override { files_.erase(path); }
   std::string hash_of(const std::string& path) const override {
     auto it = files_.find(path);
@@ -70,7 +94,8 @@ class MemoryIndex final : public Index {
       size_t df = 0;
       for (const auto& [path, file] : files_)
         for (const auto& s : file.sentences) df += s.words.count(w);
-      idf[w] = std::log(1.0 + (n - static_cast<double>(df) + 0.5) / (static_cast<double>(df) + 0.5));
+      idf[w] =
+          std::log(1.0 + (n - static_cast<double>(df) + 0.5) / (static_cast<double>(df) + 0.5));
     }
     struct Hit {
       const Stored* s;
@@ -82,12 +107,11 @@ class MemoryIndex final : public Index {
     for (const auto& [path, file] : files_) {
       for (const auto& s : file.sentences) {
         ++order;
-        const bool figure_ok = std::any_of(s.evidence.figures.begin(), s.evidence.figures.end(),
-                                           [&](const EvidenceFigure& f) {
-                                             return (!q.unit || f.unit == *q.unit) &&
-                                                    (!q.lo || f.value >= *q.lo) &&
-                                                    (!q.hi || f.value <= *q.hi);
-                                           });
+        const bool figure_ok = std::any_of(
+            s.evidence.figures.begin(), s.evidence.figures.end(), [&](const EvidenceFigure& f) {
+              return (!q.unit || f.unit == *q.unit) && (!q.lo || f.value >= *q.lo) &&
+                     (!q.hi || f.value <= *q.hi);
+            });
         if (!figure_ok) continue;
         double score = 0;
         bool any = unique.empty();
@@ -118,14 +142,6 @@ class MemoryIndex final : public Index {
   }
 
  private:
-  struct Stored {
-    Evidence evidence;
-    std::set<std::string> words;
-  };
-  struct File {
-    std::string hash;
-    std::vector<Stored> sentences;
-  };
   std::map<std::string, File> files_;
 };
 

@@ -1,33 +1,42 @@
-// xapian_index.cpp — the on-disk index (Xapian glass database).
+// xapian_index.cpp — the on-disk index (Xapian glass databases, optionally
+// split into shards listed by a Xapian stub, local or served remotely).
 //
 // Layout. One Xapian document per (sentence, figure): a sentence with three
 // figures is stored three times. This keeps "unit AND value range" exact for
-// the *same* figure (slot 0 holds that figure's value, term U<unit> its unit);
-// per-sentence documents with per-unit slots could only hold one value per
-// unit and would mis-answer "26% and 29%". Results collapse back to one hit
-// per sentence with Enquire::set_collapse_key on slot 1 (the sentence id).
-// The cost is a slightly inflated document frequency for words of
-// multi-figure sentences, which BM25 tolerates.
+// the *same* figure (slot 0 holds that figure's value, its bucket terms say
+// roughly where the value lies); per-sentence documents with per-unit slots
+// could only hold one value per unit and would mis-answer "26% and 29%".
+// Results collapse back to one hit per sentence with Enquire::set_collapse_key
+// on slot 1 (the sentence id). Only stock query operators are used, so the
+// same queries run against shards served by xapian-tcpsrv.
 //
-//   terms    stemmed words with positions (TermGenerator, English, STEM_SOME)
+//   terms    stemmed words with positions, stop words left out
 //            Q<path>#<offset>#<k>  unique id      P<path>  for deletion
 //            U<unit>               figure's unit  XS       first figure of a sentence
 //                                                          (sentence_count = termfreq)
+//            V<unit>...            value buckets (index_detail::value_terms)
 //   slot 0   sortable_serialise(figure value)
-//   slot 1   sentence id <path>#<offset> (collapse key)
+//   slot 1   sentence id <path>#<offset, 10 digits> (collapse key, tie-break)
 //   data     JSON Evidence (doc, path, title, date, line, quote, figures)
-//   metadata h:<path> = "<hash>\t<path>" per indexed file
+//   metadata h:<path> = "<hash>\t<path>" per indexed file, in its shard
+//            claimcheck:format = kFormat
 //
-// Paths longer than Xapian's term/key limit are replaced by a hash of the
-// path in terms and keys (the value of the metadata keeps the real path).
+// Ties in relevance are broken by sentence id, not by document id, so one
+// database and the same files spread over shards give the same results.
+//
+// Shards. A file goes to shard (hash of its path) mod N, so re-indexing finds
+// it where it was. Each shard has its own transaction; a file's sentences and
+// its hash always go into the same one.
 //
 // Transactions: the first write after a commit opens a transaction; commit()
-// commits it. A file's sentences and its hash go into the same transaction,
-// so a killed run leaves the last committed state and the next run redoes
-// exactly the files whose hash is not recorded.
+// commits them. A killed run leaves the last committed state and the next run
+// redoes exactly the files whose hash is not recorded.
 #include <xapian.h>
 
+#include <cmath>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "claimcheck/index.hpp"
 #include "index/evidence.hpp"
@@ -36,9 +45,15 @@ namespace claimcheck {
 
 namespace {
 
+namespace fs = std::filesystem;
+
 constexpr Xapian::valueno kValueSlot = 0;
 constexpr Xapian::valueno kSentenceSlot = 1;
 constexpr size_t kMaxKey = 200;  // Xapian's limit is 245 bytes
+constexpr const char* kFormatKey = "claimcheck:format";
+// 2: value bucket terms, stop words dropped, padded sentence ids.
+constexpr const char* kFormat = "2";
+constexpr const char* kStubName = "XAPIANDB";
 
 // Xapian::Error is not a std::exception; the CLI's one catch handles those.
 [[noreturn]] void rethrow(const Xapian::Error& e) {
@@ -50,17 +65,110 @@ std::string short_key(const std::string& path) {
   return "#" + index_detail::content_hash(path) + path.substr(path.size() - 64);
 }
 
+// Words too common to tell sentences apart; dropping them from the index and
+// from queries makes both smaller without changing which sentences match well.
+const Xapian::Stopper& stopper() {
+  static const char* const words[] = {
+      "a",    "about", "after", "all",   "also", "an",    "and",  "any",   "are",  "as",    "at",
+      "be",   "been",  "but",   "by",    "can",  "could", "did",  "do",    "does", "for",   "from",
+      "had",  "has",   "have",  "he",    "her",  "his",   "how",  "i",     "if",   "in",    "into",
+      "is",   "it",    "its",   "me",    "more", "most",  "my",   "no",    "not",  "of",    "on",
+      "or",   "our",   "out",   "she",   "so",   "some",  "than", "that",  "the",  "their", "them",
+      "then", "there", "these", "they",  "this", "those", "to",   "up",    "us",   "was",   "we",
+      "were", "what",  "when",  "which", "who",  "will",  "with", "would", "you",  "your"};
+  static const Xapian::SimpleStopper s(std::begin(words), std::end(words));
+  return s;
+}
+
+// One per thread: TermGenerator and Stem share reference-counted internals
+// that must not be touched from two threads at once.
+Xapian::TermGenerator& term_generator() {
+  thread_local Xapian::TermGenerator gen = [] {
+    Xapian::TermGenerator g;
+    g.set_stemmer(Xapian::Stem("english"));
+    g.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    g.set_stopper(&stopper());
+    g.set_stopper_strategy(Xapian::TermGenerator::STOP_ALL);
+    return g;
+  }();
+  return gen;
+}
+
+std::string sentence_id(const std::string& key, size_t offset) {
+  std::string n = std::to_string(offset);
+  if (n.size() < 10) n.insert(0, 10 - n.size(), '0');
+  return key + "#" + n;
+}
+
+uint64_t path_hash(const std::string& path) {
+  return std::stoull(index_detail::content_hash(path).substr(0, 12), nullptr, 16);
+}
+
+struct XapianPrepared final : PreparedDocument {
+  std::string path;
+  std::string hash;
+  std::vector<Xapian::Document> docs;
+};
+
+// A line of a stub: "auto PATH", "glass PATH", "remote HOST:PORT", ...
+struct StubEntry {
+  std::string backend;
+  std::string target;
+  int line = 0;
+};
+
+std::vector<StubEntry> read_stub(const fs::path& stub) {
+  std::ifstream in(stub);
+  std::vector<StubEntry> out;
+  std::string text;
+  int line = 0;
+  while (std::getline(in, text)) {
+    ++line;
+    std::istringstream words(text);
+    StubEntry e;
+    e.line = line;
+    if (!(words >> e.backend) || e.backend.starts_with("#")) continue;
+    std::getline(words >> std::ws, e.target);
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+// Where a stub is, for a --db argument: the file itself, or XAPIANDB inside a
+// folder; empty when `dir` is a plain database (or nothing yet).
+fs::path stub_of(const std::string& dir) {
+  std::error_code ec;
+  if (fs::is_regular_file(dir, ec)) return dir;
+  const fs::path inside = fs::path(dir) / kStubName;
+  if (fs::is_regular_file(inside, ec)) return inside;
+  return {};
+}
+
+struct Shard {
+  Xapian::WritableDatabase db;
+  bool in_transaction = false;
+  bool stale = false;  // built by another format: every file is redone
+};
+
 class XapianIndex final : public Index {
  public:
-  XapianIndex(const std::string& dir, OpenMode mode) : mode_(mode) {
-    if (mode == OpenMode::write) {
-      wdb_ = Xapian::WritableDatabase(dir, Xapian::DB_CREATE_OR_OPEN);
-      db_ = wdb_;
-    } else {
-      db_ = Xapian::Database(dir);
+  // Reading: Xapian opens plain databases and stubs alike.
+  explicit XapianIndex(const std::string& dir) : mode_(OpenMode::read), db_(dir) {
+    if (db_.get_doccount() > 0 && db_.get_metadata(kFormatKey) != kFormat)
+      throw std::runtime_error("index " + dir +
+                               " was built by an older claimcheck; bring it up to date with "
+                               "'claimcheck index --db " +
+                               dir + "'");
+  }
+
+  // Writing: one writable database per local shard.
+  explicit XapianIndex(const std::vector<std::string>& shard_dirs) : mode_(OpenMode::write) {
+    for (const auto& d : shard_dirs) {
+      Shard s{Xapian::WritableDatabase(d, Xapian::DB_CREATE_OR_OPEN)};
+      s.stale = s.db.get_doccount() > 0 && s.db.get_metadata(kFormatKey) != kFormat;
+      db_.add_database(s.db);
+      shards_.push_back(std::move(s));
     }
-    gen_.set_stemmer(Xapian::Stem("english"));
-    gen_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
   }
 
   ~XapianIndex() override {
@@ -73,76 +181,109 @@ class XapianIndex final : public Index {
     }
   }
 
-  void add(const Document& doc, const std::string& content_hash) override {
+  std::unique_ptr<PreparedDocument> prepare(const Document& doc,
+                                            const std::string& content_hash) const override {
+    auto p = std::make_unique<XapianPrepared>();
+    p->path = doc.path;
+    p->hash = content_hash;
+    const std::string key = short_key(doc.path);
+    Xapian::TermGenerator& gen = term_generator();
     try {
-    writable();
-    begin();
-    wdb_.delete_document("P" + short_key(doc.path));
-    for (const auto& rec : index_detail::evidence_sentences(doc)) {
-      const std::string sentence_id = short_key(doc.path) + "#" + std::to_string(rec.offset);
-      const std::string data = index_detail::to_json(rec.evidence).dump();
-      for (size_t k = 0; k < rec.evidence.figures.size(); ++k) {
-        const auto& fig = rec.evidence.figures[k];
-        Xapian::Document xd;
-        gen_.set_document(xd);
-        gen_.index_text(rec.evidence.quote);
-        xd.add_boolean_term("P" + short_key(doc.path));
-        xd.add_boolean_term("Q" + sentence_id + "#" + std::to_string(k));
-        xd.add_boolean_term("U" + std::string(unit_name(fig.unit)));
-        if (k == 0) xd.add_boolean_term("XS");
-        xd.add_value(kValueSlot, Xapian::sortable_serialise(fig.value));
-        xd.add_value(kSentenceSlot, sentence_id);
-        xd.set_data(data);
-        wdb_.add_document(xd);
+      for (const auto& rec : index_detail::evidence_sentences(doc)) {
+        const std::string id = sentence_id(key, rec.offset);
+        const std::string data = index_detail::to_json(rec.evidence).dump();
+        for (size_t k = 0; k < rec.evidence.figures.size(); ++k) {
+          const auto& fig = rec.evidence.figures[k];
+          Xapian::Document xd;
+          gen.set_document(xd);
+          gen.index_text(rec.evidence.quote);
+          xd.add_boolean_term("P" + key);
+          xd.add_boolean_term("Q" + id + "#" + std::to_string(k));
+          xd.add_boolean_term("U" + std::string(unit_name(fig.unit)));
+          for (const auto& t : index_detail::value_terms(fig.unit, fig.value))
+            xd.add_boolean_term(t);
+          if (k == 0) xd.add_boolean_term("XS");
+          xd.add_value(kValueSlot, Xapian::sortable_serialise(fig.value));
+          xd.add_value(kSentenceSlot, id);
+          xd.set_data(data);
+          p->docs.push_back(std::move(xd));
+        }
       }
+    } catch (const Xapian::Error& e) {
+      rethrow(e);
     }
-    wdb_.set_metadata("h:" + short_key(doc.path), content_hash + "\t" + doc.path);
-      } catch (const Xapian::Error& e) {
+    return p;
+  }
+
+  void add_prepared(std::unique_ptr<PreparedDocument> prepared) override {
+    auto* p = dynamic_cast<XapianPrepared*>(prepared.get());
+    if (!p) throw std::logic_error("document prepared by another index");
+    try {
+      Shard& s = begin(p->path);
+      const std::string key = short_key(p->path);
+      s.db.delete_document("P" + key);
+      for (auto& xd : p->docs) s.db.add_document(xd);
+      s.db.set_metadata("h:" + key, p->hash + "\t" + p->path);
+    } catch (const Xapian::Error& e) {
       rethrow(e);
     }
   }
 
   void remove(const std::string& path) override {
     try {
-    writable();
-    begin();
-    wdb_.delete_document("P" + short_key(path));
-    wdb_.set_metadata("h:" + short_key(path), "");
-      } catch (const Xapian::Error& e) {
+      Shard& s = begin(path);
+      s.db.delete_document("P" + short_key(path));
+      s.db.set_metadata("h:" + short_key(path), "");
+    } catch (const Xapian::Error& e) {
       rethrow(e);
     }
   }
 
   std::string hash_of(const std::string& path) const override {
     try {
-    const std::string v = db_.get_metadata("h:" + short_key(path));
-    const auto tab = v.find('\t');
-    return tab == std::string::npos ? std::string() : v.substr(0, tab);
-      } catch (const Xapian::Error& e) {
+      std::string v;
+      if (mode_ == OpenMode::write) {
+        const Shard& s = shard_for(path);
+        if (s.stale) return {};
+        v = s.db.get_metadata("h:" + short_key(path));
+      } else {
+        v = db_.get_metadata("h:" + short_key(path));  // first shard only (Xapian)
+      }
+      const auto tab = v.find('\t');
+      return tab == std::string::npos ? std::string() : v.substr(0, tab);
+    } catch (const Xapian::Error& e) {
       rethrow(e);
     }
   }
 
   std::vector<std::string> paths() const override {
     try {
-    std::vector<std::string> out;
-    for (auto it = db_.metadata_keys_begin("h:"); it != db_.metadata_keys_end("h:"); ++it) {
-      const std::string v = db_.get_metadata(*it);
-      const auto tab = v.find('\t');
-      if (tab != std::string::npos) out.push_back(v.substr(tab + 1));
-    }
-    return out;
-      } catch (const Xapian::Error& e) {
+      std::vector<std::string> out;
+      auto collect = [&](const Xapian::Database& db) {
+        for (auto it = db.metadata_keys_begin("h:"); it != db.metadata_keys_end("h:"); ++it) {
+          const std::string v = db.get_metadata(*it);
+          const auto tab = v.find('\t');
+          if (tab != std::string::npos) out.push_back(v.substr(tab + 1));
+        }
+      };
+      if (mode_ == OpenMode::write)
+        for (const auto& s : shards_) collect(s.db);
+      else
+        collect(db_);  // Xapian reads metadata of the first shard only
+      return out;
+    } catch (const Xapian::Error& e) {
       rethrow(e);
     }
   }
 
   void commit() override {
-    if (mode_ != OpenMode::write) return;
-    if (!in_transaction_) return;
-    in_transaction_ = false;
     try {
-      wdb_.commit_transaction();
+      for (auto& s : shards_) {
+        if (!s.in_transaction) continue;
+        s.in_transaction = false;
+        s.db.commit_transaction();
+        s.stale = false;
+      }
     } catch (const Xapian::Error& e) {
       rethrow(e);
     }
@@ -150,91 +291,192 @@ class XapianIndex final : public Index {
 
   std::vector<Evidence> search(const EvidenceQuery& q) const override {
     try {
-    Xapian::Query query = Xapian::Query::MatchAll;
-    if (q.text.find_first_not_of(" \t\n") != std::string::npos) {
-      Xapian::QueryParser parser;
-      parser.set_stemmer(Xapian::Stem("english"));
-      parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-      parser.set_default_op(Xapian::Query::OP_OR);
-      parser.set_database(db_);
-      try {
-        query = parser.parse_query(q.text);
-      } catch (const Xapian::QueryParserError&) {
-        query = parser.parse_query(q.text, 0);  // no operators: plain words
+      Xapian::Query words;
+      if (q.text.find_first_not_of(" \t\n") != std::string::npos) {
+        Xapian::QueryParser parser;
+        parser.set_stemmer(Xapian::Stem("english"));
+        parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+        parser.set_stopper(&stopper());
+        // Not OP_ELITE_SET, though cheaper for a whole sentence: Xapian picks
+        // the elite terms per shard, so shards would rank unlike one database.
+        parser.set_default_op(Xapian::Query::OP_OR);
+        try {
+          words = parser.parse_query(q.text);
+        } catch (const Xapian::QueryParserError&) {
+          words = parser.parse_query(q.text, 0);  // no operators: plain words
+        }
       }
-      if (query.empty()) query = Xapian::Query::MatchAll;
-    }
-    if (q.unit)
-      query = Xapian::Query(Xapian::Query::OP_FILTER, query,
-                            Xapian::Query("U" + std::string(unit_name(*q.unit))));
-    if (q.lo || q.hi) {
-      Xapian::Query range;
-      if (q.lo && q.hi)
-        range = Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kValueSlot,
-                              Xapian::sortable_serialise(*q.lo), Xapian::sortable_serialise(*q.hi));
-      else if (q.lo)
-        range = Xapian::Query(Xapian::Query::OP_VALUE_GE, kValueSlot, Xapian::sortable_serialise(*q.lo));
+      // The figure: unit and value range, exact for one and the same figure.
+      // Bucket terms find the candidates; values outside [lo, hi] are then
+      // excluded with AND_NOT. (A VALUE_RANGE inside the AND would be chosen
+      // by Xapian to drive the search and read every value in the corpus.)
+      std::vector<Xapian::Query> figure;
+      if (q.unit) figure.emplace_back("U" + std::string(unit_name(*q.unit)));
+      if (q.unit && q.lo && q.hi) {
+        const auto terms = index_detail::range_terms(*q.unit, *q.lo, *q.hi);
+        if (!terms.empty()) figure.emplace_back(Xapian::Query::OP_OR, terms.begin(), terms.end());
+      }
+      std::vector<Xapian::Query> outside;
+      if (q.lo)
+        outside.emplace_back(Xapian::Query::OP_VALUE_LE, kValueSlot,
+                             Xapian::sortable_serialise(std::nextafter(*q.lo, -HUGE_VAL)));
+      if (q.hi)
+        outside.emplace_back(Xapian::Query::OP_VALUE_GE, kValueSlot,
+                             Xapian::sortable_serialise(std::nextafter(*q.hi, HUGE_VAL)));
+      Xapian::Query must;
+      if (!figure.empty() || !outside.empty()) {
+        must = figure.empty() ? Xapian::Query::MatchAll
+                              : Xapian::Query(Xapian::Query::OP_AND, figure.begin(), figure.end());
+        if (!outside.empty())
+          must = Xapian::Query(Xapian::Query::OP_AND_NOT, must,
+                               Xapian::Query(Xapian::Query::OP_OR, outside.begin(), outside.end()));
+        must = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, must, 0);
+      }
+      Xapian::Query query;
+      if (must.empty())
+        query = words.empty() ? Xapian::Query::MatchAll : words;
+      else if (words.empty())
+        query = must;
       else
-        range = Xapian::Query(Xapian::Query::OP_VALUE_LE, kValueSlot, Xapian::sortable_serialise(*q.hi));
-      query = Xapian::Query(Xapian::Query::OP_FILTER, query, range);
-    }
-    Xapian::Enquire enquire(db_);
-    enquire.set_query(query);
-    enquire.set_weighting_scheme(Xapian::BM25Weight());
-    enquire.set_collapse_key(kSentenceSlot, 1);
-    const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(q.limit));
-    std::vector<Evidence> out;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-      Evidence e;
-      try {
-        e = index_detail::evidence_from_json(nlohmann::json::parse(it.get_document().get_data()));
-      } catch (const nlohmann::json::exception&) {
-        continue;  // not one of ours
+        query = Xapian::Query(Xapian::Query::OP_FILTER, words, must);
+      Xapian::Enquire enquire(db_);
+      enquire.set_query(query);
+      enquire.set_weighting_scheme(Xapian::BM25Weight());
+      enquire.set_collapse_key(kSentenceSlot, 1);
+      enquire.set_sort_by_relevance_then_value(kSentenceSlot, false);
+      const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(q.limit));
+      std::vector<Evidence> out;
+      for (auto it = mset.begin(); it != mset.end(); ++it) {
+        Evidence e;
+        try {
+          e = index_detail::evidence_from_json(nlohmann::json::parse(it.get_document().get_data()));
+        } catch (const nlohmann::json::exception&) {
+          continue;  // not one of ours
+        }
+        e.score = it.get_weight();
+        out.push_back(std::move(e));
       }
-      e.score = it.get_weight();
-      out.push_back(std::move(e));
-    }
-    return out;
-      } catch (const Xapian::Error& e) {
+      return out;
+    } catch (const Xapian::Error& e) {
       rethrow(e);
     }
   }
 
-  size_t sentence_count() const override { return db_.get_termfreq("XS"); }
+  size_t sentence_count() const override {
+    try {
+      return db_.get_termfreq("XS");
+    } catch (const Xapian::Error& e) {
+      rethrow(e);
+    }
+  }
 
  private:
-  void writable() const {
+  const Shard& shard_for(const std::string& path) const {
     if (mode_ != OpenMode::write) throw std::logic_error("index opened for reading only");
+    return shards_[path_hash(path) % shards_.size()];
   }
-  void begin() {
-    if (!in_transaction_) {
-      wdb_.begin_transaction();
-      in_transaction_ = true;
+  // The path's shard, inside a transaction.
+  Shard& begin(const std::string& path) {
+    Shard& s = const_cast<Shard&>(shard_for(path));
+    if (!s.in_transaction) {
+      s.db.begin_transaction();
+      s.in_transaction = true;
+      s.db.set_metadata(kFormatKey, kFormat);
     }
+    return s;
   }
 
   OpenMode mode_;
-  Xapian::Database db_;
-  Xapian::WritableDatabase wdb_;
-  Xapian::TermGenerator gen_;
-  bool in_transaction_ = false;
+  Xapian::Database db_;        // all shards, for searching
+  std::vector<Shard> shards_;  // write mode only
 };
+
+// The local shard folders a writable index at `dir` consists of, creating a
+// sharded layout when asked for and none exists yet.
+std::vector<std::string> writable_shards(const std::string& dir, size_t wanted,
+                                         Diagnostics& diags) {
+  std::error_code ec;
+  const fs::path stub = stub_of(dir);
+  if (!stub.empty()) {
+    std::vector<std::string> out;
+    const fs::path base = stub.parent_path();
+    for (const auto& e : read_stub(stub)) {
+      if (e.backend != "auto" && e.backend != "glass") {
+        diags.error(stub.string(), e.line, 1,
+                    "shard '" + e.backend + " " + e.target +
+                        "' is not a local database; index it on the machine that stores it");
+        continue;
+      }
+      const fs::path p = fs::path(e.target).is_absolute() ? fs::path(e.target) : base / e.target;
+      out.push_back(p.string());
+    }
+    if (out.empty() && !diags.has_errors())
+      diags.error(stub.string(), 1, 1, "stub lists no databases");
+    if (wanted > 0 && !diags.has_errors() && out.size() != wanted)
+      diags.error(dir, 0, 0,
+                  "index has " + std::to_string(out.size()) + " shard(s), not " +
+                      std::to_string(wanted) +
+                      "; re-partitioning is not supported: remove it or choose another --db");
+    return out;
+  }
+  if (wanted <= 1) {
+    if (!fs::exists(dir, ec)) fs::create_directories(dir, ec);
+    if (ec) diags.error(dir, 0, 0, "cannot open index " + dir + ": " + ec.message());
+    return {dir};
+  }
+  if (fs::exists(fs::path(dir) / "iamglass", ec)) {
+    diags.error(dir, 0, 0,
+                "index is a single database, not " + std::to_string(wanted) +
+                    " shards; re-partitioning is not supported: remove it or choose another --db");
+    return {};
+  }
+  fs::create_directories(dir, ec);
+  if (ec) {
+    diags.error(dir, 0, 0, "cannot create index " + dir + ": " + ec.message());
+    return {};
+  }
+  std::vector<std::string> out;
+  std::string listing = "# claimcheck index: " + std::to_string(wanted) +
+                        " shards. A shard may be moved to another machine and served there by\n"
+                        "# xapian-tcpsrv; replace its line with 'remote HOST:PORT'.\n";
+  for (size_t k = 0; k < wanted; ++k) {
+    const std::string name = "shard-" + std::to_string(k);
+    out.push_back((fs::path(dir) / name).string());
+    listing += "auto " + name + "\n";
+  }
+  // The shards exist before the stub names them (created by the caller's
+  // open); the stub is written whole, under a temporary name, then renamed.
+  for (const auto& s : out) Xapian::WritableDatabase(s, Xapian::DB_CREATE_OR_OPEN).close();
+  const fs::path tmp = fs::path(dir) / (std::string(kStubName) + ".tmp");
+  {
+    std::ofstream f(tmp);
+    f << listing;
+    if (!f.flush()) {
+      diags.error(dir, 0, 0, "cannot write " + tmp.string());
+      return {};
+    }
+  }
+  fs::rename(tmp, fs::path(dir) / kStubName, ec);
+  if (ec) diags.error(dir, 0, 0, "cannot write stub: " + ec.message());
+  return out;
+}
 
 }  // namespace
 
-std::unique_ptr<Index> open_index(const std::string& dir, OpenMode mode, Diagnostics& diags) {
+std::unique_ptr<Index> open_index(const std::string& dir, OpenMode mode, Diagnostics& diags,
+                                  size_t shards) {
   try {
-    if (mode == OpenMode::write) {
-      std::error_code ec;
-      if (!std::filesystem::exists(dir, ec)) std::filesystem::create_directories(dir, ec);
-      if (ec) {
-        diags.error(dir, 0, 0, "cannot open index " + dir + ": " + ec.message());
-        return nullptr;
-      }
-    }
-    return std::make_unique<XapianIndex>(dir, mode);
+    if (mode == OpenMode::read) return std::make_unique<XapianIndex>(dir);
+    Diagnostics layout;
+    const auto dirs = writable_shards(dir, shards, layout);
+    const bool ok = !layout.has_errors() && !dirs.empty();
+    for (auto d : layout.items()) diags.add(std::move(d));
+    if (!ok) return nullptr;
+    return std::make_unique<XapianIndex>(dirs);
   } catch (const Xapian::Error& e) {
     diags.error(dir, 0, 0, "cannot open index " + dir + ": " + e.get_description());
+  } catch (const std::runtime_error& e) {
+    diags.error(dir, 0, 0, e.what());
   }
   return nullptr;
 }

@@ -245,3 +245,76 @@ TEST_CASE("index_paths works on the memory backend too", "[index]") {
   CHECK(hits[0].doc == "a.txt");
   CHECK(hits[0].line == 1);
 }
+
+TEST_CASE("xapian index, three shards: behavioural table", "[index][shards]") {
+  TempDir dir("xapian_shards_table");
+  Diagnostics diags;
+  auto index = open_index((dir.path / "db").string(), OpenMode::write, diags, 3);
+  REQUIRE(index);
+  CHECK(fs::is_regular_file(dir.path / "db" / "XAPIANDB"));
+  CHECK(fs::is_directory(dir.path / "db" / "shard-2"));
+  behavioural_table(*index);
+}
+
+// What the report depends on: the same hits in the same order, however the
+// files are spread over shards.
+TEST_CASE("xapian index: shards answer like one database", "[index][shards]") {
+  TempDir dir("xapian_shards_same");
+  std::vector<Document> docs;
+  for (int i = 0; i < 40; ++i)
+    docs.push_back(make_doc("/c/doc" + std::to_string(i) + ".txt",
+                            "In report " + std::to_string(i) + ", " + std::to_string(70 + i % 5) +
+                                "% of people were deported.\n\nThe office counted " +
+                                std::to_string(1000 + i % 3) + " removals and " +
+                                (i % 2 ? "detainers" : "transfers") + ".\n"));
+  auto build = [&](const std::string& name, size_t shards) {
+    Diagnostics diags;
+    {
+      auto w = open_index((dir.path / name).string(), OpenMode::write, diags, shards);
+      REQUIRE(w);
+      for (const auto& d : docs) w->add(d, "h");
+    }
+    auto r = open_index((dir.path / name).string(), OpenMode::read, diags);
+    REQUIRE(r);
+    return r;
+  };
+  auto one = build("one", 0);
+  auto three = build("three", 3);
+  CHECK(three->sentence_count() == one->sentence_count());
+  for (const auto& q : {query("deported", Unit::percent, 71.5, 72.5, 5), query("", Unit::count, 1001, 1001, 7),
+                        query("removals detainers", std::nullopt, std::nullopt, std::nullopt, 9),
+                        query("", Unit::percent, std::nullopt, std::nullopt, 12)}) {
+    const auto a = one->search(q), b = three->search(q);
+    REQUIRE(a.size() == b.size());
+    CHECK(!a.empty());
+    for (size_t i = 0; i < a.size(); ++i) {
+      CHECK(a[i].path == b[i].path);
+      CHECK(a[i].quote == b[i].quote);
+    }
+  }
+}
+
+TEST_CASE("xapian index: shard layout errors", "[index][shards]") {
+  TempDir dir("xapian_shards_errors");
+  Diagnostics diags;
+  const std::string plain = (dir.path / "plain").string();
+  { REQUIRE(open_index(plain, OpenMode::write, diags)); }
+  // A single database cannot silently become shards, nor 2 shards become 3.
+  CHECK(open_index(plain, OpenMode::write, diags, 2) == nullptr);
+  REQUIRE(diags.items().size() == 1);
+  CHECK(diags.items()[0].message.find("re-partitioning is not supported") != std::string::npos);
+  diags.clear();
+  const std::string two = (dir.path / "two").string();
+  { REQUIRE(open_index(two, OpenMode::write, diags, 2)); }
+  CHECK(open_index(two, OpenMode::write, diags, 3) == nullptr);
+  CHECK(diags.has_errors());
+  diags.clear();
+  { CHECK(open_index(two, OpenMode::write, diags) != nullptr); }  // as found
+  CHECK(!diags.has_errors());
+  // Remote shards are searched, not written.
+  write_file(dir.path / "remote.stub", "# served elsewhere\nremote 127.0.0.1:1\n");
+  CHECK(open_index((dir.path / "remote.stub").string(), OpenMode::write, diags) == nullptr);
+  REQUIRE(diags.items().size() == 1);
+  CHECK(diags.items()[0].line == 2);
+  CHECK(diags.items()[0].message.find("not a local database") != std::string::npos);
+}

@@ -8,6 +8,7 @@
 // caller (CLI, server, tests) decides what to do with it.
 #pragma once
 
+#include <exception>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -52,5 +53,9 @@ class InputError : public std::runtime_error {
  private:
   std::vector<Diagnostic> diagnostics_;
 };
+
+// A message for an exception escaping from anywhere in the engine, including
+// the libraries under it whose errors are not std::exceptions (Xapian).
+std::string describe_exception(std::exception_ptr e);
 
 }  // namespace claimcheck

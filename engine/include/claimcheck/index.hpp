@@ -66,11 +66,25 @@ struct IndexProgress {
   size_t bytes_total = 0;
 };
 
+// A document turned into what an index stores (its figure sentences, terms
+// and values), built without touching the database.
+class PreparedDocument {
+ public:
+  virtual ~PreparedDocument() = default;
+};
+
 class Index {
  public:
   virtual ~Index() = default;
-  // Adds or replaces the document (keyed by path).
-  virtual void add(const Document& doc, const std::string& content_hash) = 0;
+  // The costly part of adding a document, safe to call from several threads
+  // at once while another thread writes: extraction and term generation.
+  virtual std::unique_ptr<PreparedDocument> prepare(const Document& doc,
+                                                    const std::string& content_hash) const = 0;
+  // Adds or replaces (keyed by path) a document prepare() built here.
+  virtual void add_prepared(std::unique_ptr<PreparedDocument> prepared) = 0;
+  void add(const Document& doc, const std::string& content_hash) {
+    add_prepared(prepare(doc, content_hash));
+  }
   virtual void remove(const std::string& path) = 0;
   // Content hash recorded for a path, or empty when not indexed.
   virtual std::string hash_of(const std::string& path) const = 0;
@@ -82,9 +96,16 @@ class Index {
 
 enum class OpenMode { read, write };
 
-// Opens (or, for write, creates) a Xapian database, or a stub listing shards.
-// nullopt-like nullptr with a diagnostic when it cannot be opened.
-std::unique_ptr<Index> open_index(const std::string& dir, OpenMode mode, Diagnostics& diags);
+// Opens (or, for write, creates) a Xapian database. `dir` may also be a Xapian
+// stub: a file, or a folder holding a file named XAPIANDB, listing shards one
+// per line ("auto PATH" relative to the stub, or "remote HOST:PORT" served by
+// xapian-tcpsrv). Reading searches all shards as one corpus; writing spreads
+// files over the local shards by a hash of their path.
+// For write, `shards` > 0 asks for that many shards: a new index is created
+// as a folder of shards with a stub, an existing one must have that many.
+// nullptr with a diagnostic when it cannot be opened.
+std::unique_ptr<Index> open_index(const std::string& dir, OpenMode mode, Diagnostics& diags,
+                                  size_t shards = 0);
 std::unique_ptr<Index> make_memory_index();
 
 // Walks `paths` (files or folders), reads every supported document and brings

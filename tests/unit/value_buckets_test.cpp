@@ -1,0 +1,75 @@
+// value_buckets_test.cpp — the value bucket terms the index narrows value
+// ranges with: every value inside a range must share a term with the range's
+// cover (else the search would miss it), and covers stay small.
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <random>
+#include <set>
+
+#include "index/evidence.hpp"
+
+using namespace claimcheck;
+using index_detail::range_terms;
+using index_detail::value_terms;
+
+namespace {
+
+bool covered(Unit unit, double v, const std::vector<std::string>& cover) {
+  const std::set<std::string> c(cover.begin(), cover.end());
+  for (const auto& t : value_terms(unit, v))
+    if (c.count(t)) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("value buckets: table of ranges", "[index][buckets]") {
+  struct Row {
+    double lo, hi;
+    size_t max_terms;
+  };
+  const Row rows[] = {
+      {78.5, 79.5, 24},     {2007.5, 2008.5, 2},   {0, 100, 40},      {-5, 5, 80},
+      {111000, 111000, 1},  {9.95e7, 1.005e8, 24}, {1e-15, 1e-14, 1}, {0.1, 0.30000001, 24},
+      {-2.5e9, -2.4e9, 24}, {4.5, 5.5, 24},        {1e24, 5e30, 24},  {99.5, 100.5, 24},
+  };
+  for (const auto& r : rows) {
+    INFO("range " << r.lo << ".." << r.hi);
+    const auto cover = range_terms(Unit::count, r.lo, r.hi);
+    REQUIRE(!cover.empty());
+    CHECK(cover.size() <= r.max_terms);
+    for (int i = 0; i <= 50; ++i) {
+      const double v = r.lo + (r.hi - r.lo) * i / 50.0;
+      INFO("value " << v);
+      CHECK(covered(Unit::count, v, cover));
+    }
+    CHECK(covered(Unit::count, r.lo, cover));
+    CHECK(covered(Unit::count, r.hi, cover));
+  }
+  // A range is per unit: a percent is not found under counts.
+  CHECK(!covered(Unit::percent, 79, range_terms(Unit::count, 78.5, 79.5)));
+  // Ranges not finite or empty are left to the value check alone.
+  CHECK(range_terms(Unit::count, 0, INFINITY).empty());
+  CHECK(range_terms(Unit::count, 5, 4).empty());
+  // A narrow range finds its value at four significant digits.
+  CHECK(range_terms(Unit::year, 2007.5, 2008.5).size() == 2);
+}
+
+TEST_CASE("value buckets: random ranges cover every value in them", "[index][buckets]") {
+  std::mt19937_64 rng(20261123);
+  std::uniform_real_distribution<double> exp(-14, 26), frac(0, 1);
+  for (int i = 0; i < 3000; ++i) {
+    double a = std::pow(10.0, exp(rng)) * (frac(rng) < 0.2 ? -1 : 1);
+    double b = a + std::fabs(a) * std::pow(10.0, exp(rng) / 5 - 3);
+    if (frac(rng) < 0.1) b = -a;
+    const double lo = std::min(a, b), hi = std::max(a, b);
+    const auto cover = range_terms(Unit::usd, lo, hi);
+    if (cover.empty()) continue;  // too wide: the value check alone
+    for (double v :
+         {lo, hi, lo + (hi - lo) * frac(rng), std::nextafter(hi, lo), std::nextafter(lo, hi)}) {
+      INFO(lo << ".." << hi << " value " << v);
+      REQUIRE(covered(Unit::usd, v, cover));
+    }
+  }
+}
