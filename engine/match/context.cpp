@@ -40,12 +40,8 @@ const std::vector<EvidenceRef>& CheckContext::evidence_for(const Claim& c) {
     q.lo = c.value - slack;
     q.hi = c.value + slack;
     q.limit = 20;
-    std::vector<Evidence> hits;
-    try {
-      hits = index->search(q);
-    } catch (...) {
-      // A broken index must not lose the report; the rules still stand.
-    }
+    // Index failures propagate (see EvidenceCheck::find_evidence).
+    std::vector<Evidence> hits = index->search(q);
     // The claim's own source document first.
     std::stable_partition(hits.begin(), hits.end(),
                           [&](const Evidence& e) { return !c.source.doc.empty() && e.doc == c.source.doc; });
