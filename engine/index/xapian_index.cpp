@@ -34,9 +34,13 @@
 #include <xapian.h>
 
 #include <cmath>
+#include <condition_variable>
+#include <deque>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <sstream>
+#include <thread>
 
 #include "claimcheck/index.hpp"
 #include "index/evidence.hpp"
@@ -148,6 +152,113 @@ struct Shard {
   Xapian::WritableDatabase db;
   bool in_transaction = false;
   bool stale = false;  // built by another format: every file is redone
+
+  // Opens a transaction on the first write after a commit.
+  Shard& begin() {
+    if (!in_transaction) {
+      db.begin_transaction();
+      in_transaction = true;
+      db.set_metadata(kFormatKey, kFormat);
+    }
+    return *this;
+  }
+  void commit() {
+    if (!in_transaction) return;
+    in_transaction = false;
+    db.commit_transaction();
+    stale = false;
+  }
+};
+
+// Runs one shard's writes in order: inline for a single database, on a
+// thread of its own when there are several, so N shards use N cores. Reads
+// of the shard wait until its queued writes are done (drain()). The first
+// failure is kept and thrown to the caller at its next post() or drain().
+class ShardWriter {
+ public:
+  ShardWriter(Shard shard, bool threaded) : shard_(std::move(shard)) {
+    if (threaded) thread_ = std::thread([this] { loop(); });
+  }
+  ~ShardWriter() {
+    {
+      std::lock_guard lock(mu_);
+      stopping_ = true;
+    }
+    cv_.notify_all();
+    if (thread_.joinable()) thread_.join();
+  }
+  ShardWriter(const ShardWriter&) = delete;
+  ShardWriter& operator=(const ShardWriter&) = delete;
+
+  void post(std::function<void(Shard&)> task) {
+    if (!thread_.joinable()) {
+      run(task);
+      rethrow_failure();
+      return;
+    }
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [&] { return tasks_.size() < kDepth || failure_; });
+    if (failure_) std::rethrow_exception(failure_);
+    tasks_.push_back(std::move(task));
+    cv_.notify_all();
+  }
+  // Waits for the queued writes; the shard is then safe to read here.
+  Shard& drain() {
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [&] { return (tasks_.empty() && !busy_) || failure_; });
+    if (failure_) std::rethrow_exception(failure_);
+    return shard_;
+  }
+  const Shard& drained() const { return const_cast<ShardWriter*>(this)->drain(); }
+
+ private:
+  static constexpr size_t kDepth = 16;
+
+  void run(const std::function<void(Shard&)>& task) {
+    try {
+      task(shard_);
+    } catch (const Xapian::Error& e) {
+      failure_ = std::make_exception_ptr(std::runtime_error("index: " + e.get_description()));
+    } catch (...) {
+      failure_ = std::current_exception();
+    }
+  }
+  void rethrow_failure() {
+    if (auto f = std::exchange(failure_, nullptr)) std::rethrow_exception(f);
+  }
+  void loop() {
+    std::unique_lock lock(mu_);
+    for (;;) {
+      cv_.wait(lock, [&] { return !tasks_.empty() || stopping_; });
+      if (tasks_.empty()) return;
+      auto task = std::move(tasks_.front());
+      tasks_.pop_front();
+      busy_ = true;
+      lock.unlock();
+      std::exception_ptr failure;
+      try {
+        task(shard_);
+      } catch (const Xapian::Error& e) {
+        failure = std::make_exception_ptr(std::runtime_error("index: " + e.get_description()));
+      } catch (...) {
+        failure = std::current_exception();
+      }
+      lock.lock();
+      busy_ = false;
+      if (failure && !failure_) failure_ = failure;
+      if (failure_) tasks_.clear();
+      cv_.notify_all();
+    }
+  }
+
+  Shard shard_;
+  std::thread thread_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<std::function<void(Shard&)>> tasks_;
+  bool busy_ = false;
+  bool stopping_ = false;
+  std::exception_ptr failure_;
 };
 
 class XapianIndex final : public Index {
@@ -167,7 +278,7 @@ class XapianIndex final : public Index {
       Shard s{Xapian::WritableDatabase(d, Xapian::DB_CREATE_OR_OPEN)};
       s.stale = s.db.get_doccount() > 0 && s.db.get_metadata(kFormatKey) != kFormat;
       db_.add_database(s.db);
-      shards_.push_back(std::move(s));
+      shards_.push_back(std::make_unique<ShardWriter>(std::move(s), shard_dirs.size() > 1));
     }
   }
 
@@ -216,34 +327,31 @@ class XapianIndex final : public Index {
   }
 
   void add_prepared(std::unique_ptr<PreparedDocument> prepared) override {
-    auto* p = dynamic_cast<XapianPrepared*>(prepared.get());
+    std::shared_ptr<XapianPrepared> p(dynamic_cast<XapianPrepared*>(prepared.get()));
     if (!p) throw std::logic_error("document prepared by another index");
-    try {
-      Shard& s = begin(p->path);
+    prepared.release();
+    writer_for(p->path).post([p](Shard& shard) {
+      Shard& s = shard.begin();
       const std::string key = short_key(p->path);
       s.db.delete_document("P" + key);
       for (auto& xd : p->docs) s.db.add_document(xd);
       s.db.set_metadata("h:" + key, p->hash + "\t" + p->path);
-    } catch (const Xapian::Error& e) {
-      rethrow(e);
-    }
+    });
   }
 
   void remove(const std::string& path) override {
-    try {
-      Shard& s = begin(path);
+    writer_for(path).post([path](Shard& shard) {
+      Shard& s = shard.begin();
       s.db.delete_document("P" + short_key(path));
       s.db.set_metadata("h:" + short_key(path), "");
-    } catch (const Xapian::Error& e) {
-      rethrow(e);
-    }
+    });
   }
 
   std::string hash_of(const std::string& path) const override {
     try {
       std::string v;
       if (mode_ == OpenMode::write) {
-        const Shard& s = shard_for(path);
+        const Shard& s = const_cast<XapianIndex*>(this)->writer_for(path).drained();
         if (s.stale) return {};
         v = s.db.get_metadata("h:" + short_key(path));
       } else {
@@ -267,7 +375,7 @@ class XapianIndex final : public Index {
         }
       };
       if (mode_ == OpenMode::write)
-        for (const auto& s : shards_) collect(s.db);
+        for (const auto& w : shards_) collect(w->drained().db);
       else
         collect(db_);  // Xapian reads metadata of the first shard only
       return out;
@@ -276,20 +384,14 @@ class XapianIndex final : public Index {
     }
   }
 
+  // Shards commit in parallel; every one is waited for.
   void commit() override {
-    try {
-      for (auto& s : shards_) {
-        if (!s.in_transaction) continue;
-        s.in_transaction = false;
-        s.db.commit_transaction();
-        s.stale = false;
-      }
-    } catch (const Xapian::Error& e) {
-      rethrow(e);
-    }
+    for (auto& w : shards_) w->post([](Shard& s) { s.commit(); });
+    drain_all();
   }
 
   std::vector<Evidence> search(const EvidenceQuery& q) const override {
+    drain_all();
     try {
       Xapian::Query words;
       if (q.text.find_first_not_of(" \t\n") != std::string::npos) {
@@ -363,6 +465,7 @@ class XapianIndex final : public Index {
   }
 
   size_t sentence_count() const override {
+    drain_all();
     try {
       return db_.get_termfreq("XS");
     } catch (const Xapian::Error& e) {
@@ -371,24 +474,17 @@ class XapianIndex final : public Index {
   }
 
  private:
-  const Shard& shard_for(const std::string& path) const {
+  ShardWriter& writer_for(const std::string& path) {
     if (mode_ != OpenMode::write) throw std::logic_error("index opened for reading only");
-    return shards_[path_hash(path) % shards_.size()];
+    return *shards_[path_hash(path) % shards_.size()];
   }
-  // The path's shard, inside a transaction.
-  Shard& begin(const std::string& path) {
-    Shard& s = const_cast<Shard&>(shard_for(path));
-    if (!s.in_transaction) {
-      s.db.begin_transaction();
-      s.in_transaction = true;
-      s.db.set_metadata(kFormatKey, kFormat);
-    }
-    return s;
+  void drain_all() const {
+    for (const auto& w : shards_) w->drained();
   }
 
   OpenMode mode_;
-  Xapian::Database db_;        // all shards, for searching
-  std::vector<Shard> shards_;  // write mode only
+  Xapian::Database db_;                               // all shards, for searching
+  std::vector<std::unique_ptr<ShardWriter>> shards_;  // write mode only
 };
 
 // The local shard folders a writable index at `dir` consists of, creating a
