@@ -192,8 +192,7 @@ class ShardWriter {
 
   void post(std::function<void(Shard&)> task) {
     if (!thread_.joinable()) {
-      run(task);
-      rethrow_failure();
+      if (auto failure = attempt(task)) std::rethrow_exception(failure);
       return;
     }
     std::unique_lock lock(mu_);
@@ -214,17 +213,16 @@ class ShardWriter {
  private:
   static constexpr size_t kDepth = 16;
 
-  void run(const std::function<void(Shard&)>& task) {
+  // The task's failure, if any, as a std::exception.
+  std::exception_ptr attempt(const std::function<void(Shard&)>& task) {
     try {
       task(shard_);
     } catch (const Xapian::Error& e) {
-      failure_ = std::make_exception_ptr(std::runtime_error("index: " + e.get_description()));
+      return std::make_exception_ptr(std::runtime_error("index: " + e.get_description()));
     } catch (...) {
-      failure_ = std::current_exception();
+      return std::current_exception();
     }
-  }
-  void rethrow_failure() {
-    if (auto f = std::exchange(failure_, nullptr)) std::rethrow_exception(f);
+    return nullptr;
   }
   void loop() {
     std::unique_lock lock(mu_);
@@ -235,14 +233,7 @@ class ShardWriter {
       tasks_.pop_front();
       busy_ = true;
       lock.unlock();
-      std::exception_ptr failure;
-      try {
-        task(shard_);
-      } catch (const Xapian::Error& e) {
-        failure = std::make_exception_ptr(std::runtime_error("index: " + e.get_description()));
-      } catch (...) {
-        failure = std::current_exception();
-      }
+      const std::exception_ptr failure = attempt(task);
       lock.lock();
       busy_ = false;
       if (failure && !failure_) failure_ = failure;
