@@ -33,6 +33,8 @@
 // redoes exactly the files whose hash is not recorded.
 #include <xapian.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <condition_variable>
 #include <deque>
@@ -252,10 +254,84 @@ class ShardWriter {
   std::exception_ptr failure_;
 };
 
+// One query against a database (one, or all shards of a stub).
+std::vector<Evidence> search_db(const Xapian::Database& db, const EvidenceQuery& q) {
+  try {
+    Xapian::Query words;
+    if (q.text.find_first_not_of(" \t\n") != std::string::npos) {
+      Xapian::QueryParser parser;
+      parser.set_stemmer(Xapian::Stem("english"));
+      parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+      parser.set_stopper(&stopper());
+      // Not OP_ELITE_SET, though cheaper for a whole sentence: Xapian picks
+      // the elite terms per shard, so shards would rank unlike one database.
+      parser.set_default_op(Xapian::Query::OP_OR);
+      try {
+        words = parser.parse_query(q.text);
+      } catch (const Xapian::QueryParserError&) {
+        words = parser.parse_query(q.text, 0);  // no operators: plain words
+      }
+    }
+    // The figure: unit and value range, exact for one and the same figure.
+    // Bucket terms find the candidates; values outside [lo, hi] are then
+    // excluded with AND_NOT. (A VALUE_RANGE inside the AND would be chosen
+    // by Xapian to drive the search and read every value in the corpus.)
+    std::vector<Xapian::Query> figure;
+    if (q.unit) figure.emplace_back("U" + std::string(unit_name(*q.unit)));
+    if (q.unit && q.lo && q.hi) {
+      const auto terms = index_detail::range_terms(*q.unit, *q.lo, *q.hi);
+      if (!terms.empty()) figure.emplace_back(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    }
+    std::vector<Xapian::Query> outside;
+    if (q.lo)
+      outside.emplace_back(Xapian::Query::OP_VALUE_LE, kValueSlot,
+                           Xapian::sortable_serialise(std::nextafter(*q.lo, -HUGE_VAL)));
+    if (q.hi)
+      outside.emplace_back(Xapian::Query::OP_VALUE_GE, kValueSlot,
+                           Xapian::sortable_serialise(std::nextafter(*q.hi, HUGE_VAL)));
+    Xapian::Query must;
+    if (!figure.empty() || !outside.empty()) {
+      must = figure.empty() ? Xapian::Query::MatchAll
+                            : Xapian::Query(Xapian::Query::OP_AND, figure.begin(), figure.end());
+      if (!outside.empty())
+        must = Xapian::Query(Xapian::Query::OP_AND_NOT, must,
+                             Xapian::Query(Xapian::Query::OP_OR, outside.begin(), outside.end()));
+      must = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, must, 0);
+    }
+    Xapian::Query query;
+    if (must.empty())
+      query = words.empty() ? Xapian::Query::MatchAll : words;
+    else if (words.empty())
+      query = must;
+    else
+      query = Xapian::Query(Xapian::Query::OP_FILTER, words, must);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    enquire.set_collapse_key(kSentenceSlot, 1);
+    enquire.set_sort_by_relevance_then_value(kSentenceSlot, false);
+    const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(q.limit));
+    std::vector<Evidence> out;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      Evidence e;
+      try {
+        e = index_detail::evidence_from_json(nlohmann::json::parse(it.get_document().get_data()));
+      } catch (const nlohmann::json::exception&) {
+        continue;  // not one of ours
+      }
+      e.score = it.get_weight();
+      out.push_back(std::move(e));
+    }
+    return out;
+  } catch (const Xapian::Error& e) {
+    rethrow(e);
+  }
+}
+
 class XapianIndex final : public Index {
  public:
   // Reading: Xapian opens plain databases and stubs alike.
-  explicit XapianIndex(const std::string& dir) : mode_(OpenMode::read), db_(dir) {
+  explicit XapianIndex(const std::string& dir) : mode_(OpenMode::read), dir_(dir), db_(dir) {
     if (db_.get_doccount() > 0 && db_.get_metadata(kFormatKey) != kFormat)
       throw std::runtime_error("index " + dir +
                                " was built by an older claimcheck; bring it up to date with "
@@ -383,76 +459,38 @@ class XapianIndex final : public Index {
 
   std::vector<Evidence> search(const EvidenceQuery& q) const override {
     drain_all();
-    try {
-      Xapian::Query words;
-      if (q.text.find_first_not_of(" \t\n") != std::string::npos) {
-        Xapian::QueryParser parser;
-        parser.set_stemmer(Xapian::Stem("english"));
-        parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-        parser.set_stopper(&stopper());
-        // Not OP_ELITE_SET, though cheaper for a whole sentence: Xapian picks
-        // the elite terms per shard, so shards would rank unlike one database.
-        parser.set_default_op(Xapian::Query::OP_OR);
+    return search_db(db_, q);
+  }
+
+  // A read-only index answers a batch on several threads, each with its own
+  // connection to the database (Xapian objects are not shared across
+  // threads); queries against remote shards then overlap their round trips.
+  std::vector<std::vector<Evidence>> search_all(
+      const std::vector<EvidenceQuery>& queries) const override {
+    const size_t threads = std::min<size_t>(
+        {std::max(1u, std::thread::hardware_concurrency()), 4, queries.size() / 8});
+    if (mode_ != OpenMode::read || threads < 2) return Index::search_all(queries);
+    std::vector<std::vector<Evidence>> out(queries.size());
+    std::vector<std::exception_ptr> failures(threads);
+    std::atomic<size_t> next{0};
+    std::vector<std::thread> pool;
+    for (size_t t = 0; t < threads; ++t)
+      pool.emplace_back([&, t] {
         try {
-          words = parser.parse_query(q.text);
-        } catch (const Xapian::QueryParserError&) {
-          words = parser.parse_query(q.text, 0);  // no operators: plain words
+          const Xapian::Database db = t == 0 ? db_ : Xapian::Database(dir_);
+          for (size_t i = next++; i < queries.size(); i = next++)
+            out[i] = search_db(db, queries[i]);
+        } catch (const Xapian::Error& e) {
+          failures[t] =
+              std::make_exception_ptr(std::runtime_error("index: " + e.get_description()));
+        } catch (...) {
+          failures[t] = std::current_exception();
         }
-      }
-      // The figure: unit and value range, exact for one and the same figure.
-      // Bucket terms find the candidates; values outside [lo, hi] are then
-      // excluded with AND_NOT. (A VALUE_RANGE inside the AND would be chosen
-      // by Xapian to drive the search and read every value in the corpus.)
-      std::vector<Xapian::Query> figure;
-      if (q.unit) figure.emplace_back("U" + std::string(unit_name(*q.unit)));
-      if (q.unit && q.lo && q.hi) {
-        const auto terms = index_detail::range_terms(*q.unit, *q.lo, *q.hi);
-        if (!terms.empty()) figure.emplace_back(Xapian::Query::OP_OR, terms.begin(), terms.end());
-      }
-      std::vector<Xapian::Query> outside;
-      if (q.lo)
-        outside.emplace_back(Xapian::Query::OP_VALUE_LE, kValueSlot,
-                             Xapian::sortable_serialise(std::nextafter(*q.lo, -HUGE_VAL)));
-      if (q.hi)
-        outside.emplace_back(Xapian::Query::OP_VALUE_GE, kValueSlot,
-                             Xapian::sortable_serialise(std::nextafter(*q.hi, HUGE_VAL)));
-      Xapian::Query must;
-      if (!figure.empty() || !outside.empty()) {
-        must = figure.empty() ? Xapian::Query::MatchAll
-                              : Xapian::Query(Xapian::Query::OP_AND, figure.begin(), figure.end());
-        if (!outside.empty())
-          must = Xapian::Query(Xapian::Query::OP_AND_NOT, must,
-                               Xapian::Query(Xapian::Query::OP_OR, outside.begin(), outside.end()));
-        must = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, must, 0);
-      }
-      Xapian::Query query;
-      if (must.empty())
-        query = words.empty() ? Xapian::Query::MatchAll : words;
-      else if (words.empty())
-        query = must;
-      else
-        query = Xapian::Query(Xapian::Query::OP_FILTER, words, must);
-      Xapian::Enquire enquire(db_);
-      enquire.set_query(query);
-      enquire.set_weighting_scheme(Xapian::BM25Weight());
-      enquire.set_collapse_key(kSentenceSlot, 1);
-      enquire.set_sort_by_relevance_then_value(kSentenceSlot, false);
-      const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(q.limit));
-      std::vector<Evidence> out;
-      for (auto it = mset.begin(); it != mset.end(); ++it) {
-        Evidence e;
-        try {
-          e = index_detail::evidence_from_json(nlohmann::json::parse(it.get_document().get_data()));
-        } catch (const nlohmann::json::exception&) {
-          continue;  // not one of ours
-        }
-        e.score = it.get_weight();
-        out.push_back(std::move(e));
-      }
-      return out;
-    } catch (const Xapian::Error& e) {
-      rethrow(e);
-    }
+      });
+    for (auto& th : pool) th.join();
+    for (const auto& f : failures)
+      if (f) std::rethrow_exception(f);
+    return out;
   }
 
   size_t sentence_count() const override {
@@ -474,6 +512,7 @@ class XapianIndex final : public Index {
   }
 
   OpenMode mode_;
+  std::string dir_;                                   // as opened for reading
   Xapian::Database db_;                               // all shards, for searching
   std::vector<std::unique_ptr<ShardWriter>> shards_;  // write mode only
 };

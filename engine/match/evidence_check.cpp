@@ -15,9 +15,21 @@ class EvidenceCheck : public Check {
 
   void run(CheckContext& ctx) const override {
     if (!ctx.rules && !ctx.index) return;  // nothing to check against
-    for (auto& ms : ctx.mentions) {
-      if (ms.claim || ms.derived || ms.has_finding) continue;
-      if (find_evidence(ctx, ms)) {
+    std::vector<MentionState*> open;
+    for (auto& ms : ctx.mentions)
+      if (!ms.claim && !ms.derived && !ms.has_finding) open.push_back(&ms);
+    // One batch, so the index may answer in parallel. An index that fails (a
+    // remote shard gone) throws: a report that quietly called figures
+    // unsupported would be wrong, not partial.
+    std::vector<std::vector<Evidence>> hits(open.size());
+    if (ctx.index) {
+      std::vector<EvidenceQuery> queries;
+      for (const MentionState* ms : open) queries.push_back(query_for(ctx, *ms));
+      hits = ctx.index->search_all(queries);
+    }
+    for (size_t i = 0; i < open.size(); ++i) {
+      MentionState& ms = *open[i];
+      if (accept_evidence(ctx, ms, hits[i])) {
         ms.verdict = "supported";
         continue;
       }
@@ -32,8 +44,9 @@ class EvidenceCheck : public Check {
   }
 
  private:
-  bool find_evidence(CheckContext& ctx, MentionState& ms) const {
-    if (!ctx.index) return false;
+  // Sentences of the corpus stating the same unit and value, ranked by the
+  // words of the draft's sentence.
+  static EvidenceQuery query_for(const CheckContext& ctx, const MentionState& ms) {
     const Mention& m = ms.mention;
     const SentenceInfo& s = ctx.sentences[ms.sentence];
     EvidenceQuery q;
@@ -43,9 +56,11 @@ class EvidenceCheck : public Check {
     q.hi = std::isinf(m.hi) ? m.value * 10 + 100 : m.hi;
     if (m.lo == m.hi) q.lo = q.hi = m.value;
     q.limit = 10;
-    // An index that fails (a remote shard gone) throws: a report that quietly
-    // called figures unsupported would be wrong, not partial.
-    const std::vector<Evidence> hits = ctx.index->search(q);
+    return q;
+  }
+
+  static bool accept_evidence(const CheckContext& ctx, MentionState& ms,
+                              const std::vector<Evidence>& hits) {
     for (const auto& h : hits) {
       // Same measure, when both sides name one: a count of detainers is no
       // evidence for a count of removals.
@@ -72,11 +87,11 @@ std::unique_ptr<Check> make_evidence_check() { return std::make_unique<EvidenceC
 
 std::vector<std::unique_ptr<Check>> make_checks() {
   std::vector<std::unique_ptr<Check>> checks;
-  checks.push_back(make_arithmetic_check());   // totals first: they widen categories
-  checks.push_back(make_claim_check());        // value-first against the rules
-  checks.push_back(make_exclusive_check());    // needs the matched claims
-  checks.push_back(make_comparison_check());   // needs the matched claims
-  checks.push_back(make_evidence_check());     // whatever is left
+  checks.push_back(make_arithmetic_check());  // totals first: they widen categories
+  checks.push_back(make_claim_check());       // value-first against the rules
+  checks.push_back(make_exclusive_check());   // needs the matched claims
+  checks.push_back(make_comparison_check());  // needs the matched claims
+  checks.push_back(make_evidence_check());    // whatever is left
   return checks;
 }
 

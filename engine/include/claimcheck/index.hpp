@@ -91,6 +91,14 @@ class Index {
   virtual std::vector<std::string> paths() const = 0;
   virtual void commit() = 0;
   virtual std::vector<Evidence> search(const EvidenceQuery& q) const = 0;
+  // The answers to many queries, in order; an index may answer them in
+  // parallel. Same results as calling search() for each.
+  virtual std::vector<std::vector<Evidence>> search_all(const std::vector<EvidenceQuery>& queries) const {
+    std::vector<std::vector<Evidence>> out;
+    out.reserve(queries.size());
+    for (const auto& q : queries) out.push_back(search(q));
+    return out;
+  }
   virtual size_t sentence_count() const = 0;
 };
 
