@@ -294,6 +294,35 @@ TEST_CASE("xapian index: shards answer like one database", "[index][shards]") {
   }
 }
 
+TEST_CASE("xapian index: a batch of queries answers like one query at a time", "[index]") {
+  TempDir dir("xapian_batch");
+  const std::string db = (dir.path / "db").string();
+  Diagnostics diags;
+  {
+    auto w = open_index(db, OpenMode::write, diags, 2);
+    REQUIRE(w);
+    for (int i = 0; i < 30; ++i)
+      w->add(make_doc("/c/d" + std::to_string(i) + ".txt",
+                      std::to_string(10 + i) + "% of people were deported in report " + std::to_string(i) +
+                          ".\n"),
+             "h");
+  }
+  auto r = open_index(db, OpenMode::read, diags);
+  REQUIRE(r);
+  std::vector<EvidenceQuery> batch;  // enough for the parallel path
+  for (int i = 0; i < 40; ++i) batch.push_back(query("deported", Unit::percent, 10 + i, 12 + i, 3));
+  const auto all = r->search_all(batch);
+  REQUIRE(all.size() == batch.size());
+  size_t hits = 0;
+  for (size_t i = 0; i < batch.size(); ++i) {
+    const auto one = r->search(batch[i]);
+    REQUIRE(all[i].size() == one.size());
+    for (size_t k = 0; k < one.size(); ++k) CHECK(all[i][k].path == one[k].path);
+    hits += one.size();
+  }
+  CHECK(hits > 30);
+}
+
 TEST_CASE("xapian index: shard layout errors", "[index][shards]") {
   TempDir dir("xapian_shards_errors");
   Diagnostics diags;
