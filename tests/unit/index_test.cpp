@@ -1,21 +1,23 @@
 // index_test.cpp — the evidence index: one behavioural table run against
 // both backends (Xapian on disk, in memory), then what only the on-disk
 // index does: persistence, open errors, incremental index_paths.
+#include "claimcheck/index.hpp"
+
 #include <unistd.h>
+#include <xapian.h>
 
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 
-#include "claimcheck/index.hpp"
-
 using namespace claimcheck;
 namespace fs = std::filesystem;
 
 namespace {
 
-Document make_doc(const std::string& path, const std::string& text, const std::string& title = "T") {
+Document make_doc(const std::string& path, const std::string& text,
+                  const std::string& title = "T") {
   Diagnostics diags;
   auto doc = document_from_bytes(path, text, "txt", diags);
   REQUIRE(doc);
@@ -27,8 +29,8 @@ Document make_doc(const std::string& path, const std::string& text, const std::s
 // EvidenceQuery without designated initializers (-Wextra flags the members
 // they leave out).
 EvidenceQuery query(std::string text = "", std::optional<Unit> unit = std::nullopt,
-                    std::optional<double> lo = std::nullopt, std::optional<double> hi = std::nullopt,
-                    size_t limit = 20) {
+                    std::optional<double> lo = std::nullopt,
+                    std::optional<double> hi = std::nullopt, size_t limit = 20) {
   EvidenceQuery q;
   q.text = std::move(text);
   q.unit = unit;
@@ -42,7 +44,8 @@ EvidenceQuery query(std::string text = "", std::optional<Unit> unit = std::nullo
 struct TempDir {
   fs::path path;
   explicit TempDir(const std::string& name)
-      : path(fs::temp_directory_path() / ("claimcheck_" + name + "_" + std::to_string(::getpid()))) {
+      : path(fs::temp_directory_path() /
+             ("claimcheck_" + name + "_" + std::to_string(::getpid()))) {
     fs::remove_all(path);
     fs::create_directories(path);
   }
@@ -61,7 +64,8 @@ void behavioural_table(Index& index) {
                      "In FY2011, 26% had no conviction and 29% a minor one.\n\n"
                      "About 47,000 people were deported in that period.\n"),
             "h-a");
-  index.add(make_doc("/c/b.txt", "The agency spent $2.5 billion.\n\nNearly 80% of detainers were dropped.\n"),
+  index.add(make_doc("/c/b.txt",
+                     "The agency spent $2.5 billion.\n\nNearly 80% of detainers were dropped.\n"),
             "h-b");
   index.commit();
 
@@ -107,7 +111,9 @@ void behavioural_table(Index& index) {
   SECTION("years used as time context are not evidence") {
     CHECK(index.search(query("officials met")).empty());
   }
-  SECTION("limit") { CHECK(index.search(query("", std::nullopt, std::nullopt, std::nullopt, 2)).size() == 2); }
+  SECTION("limit") {
+    CHECK(index.search(query("", std::nullopt, std::nullopt, std::nullopt, 2)).size() == 2);
+  }
   SECTION("best first") {
     auto hits = index.search(query("detainers dropped deported"));
     REQUIRE(hits.size() >= 2);
@@ -281,9 +287,10 @@ TEST_CASE("xapian index: shards answer like one database", "[index][shards]") {
   auto one = build("one", 0);
   auto three = build("three", 3);
   CHECK(three->sentence_count() == one->sentence_count());
-  for (const auto& q : {query("deported", Unit::percent, 71.5, 72.5, 5), query("", Unit::count, 1001, 1001, 7),
-                        query("removals detainers", std::nullopt, std::nullopt, std::nullopt, 9),
-                        query("", Unit::percent, std::nullopt, std::nullopt, 12)}) {
+  for (const auto& q :
+       {query("deported", Unit::percent, 71.5, 72.5, 5), query("", Unit::count, 1001, 1001, 7),
+        query("removals detainers", std::nullopt, std::nullopt, std::nullopt, 9),
+        query("", Unit::percent, std::nullopt, std::nullopt, 12)}) {
     const auto a = one->search(q), b = three->search(q);
     REQUIRE(a.size() == b.size());
     CHECK(!a.empty());
@@ -303,8 +310,8 @@ TEST_CASE("xapian index: a batch of queries answers like one query at a time", "
     REQUIRE(w);
     for (int i = 0; i < 30; ++i)
       w->add(make_doc("/c/d" + std::to_string(i) + ".txt",
-                      std::to_string(10 + i) + "% of people were deported in report " + std::to_string(i) +
-                          ".\n"),
+                      std::to_string(10 + i) + "% of people were deported in report " +
+                          std::to_string(i) + ".\n"),
              "h");
   }
   auto r = open_index(db, OpenMode::read, diags);
@@ -346,4 +353,37 @@ TEST_CASE("xapian index: shard layout errors", "[index][shards]") {
   REQUIRE(diags.items().size() == 1);
   CHECK(diags.items()[0].line == 2);
   CHECK(diags.items()[0].message.find("not a local database") != std::string::npos);
+}
+
+// An index written by another format version (older bucket terms, say) would
+// silently miss figures: reading refuses it, writing redoes every file.
+TEST_CASE("xapian index: another format version is refused for reading and redone by writing",
+          "[index]") {
+  TempDir dir("xapian_format");
+  const std::string db = (dir.path / "db").string();
+  Diagnostics diags;
+  {
+    auto w = open_index(db, OpenMode::write, diags);
+    REQUIRE(w);
+    w->add(make_doc("/c/a.txt", "79% of people were deported.\n"), "h1");
+  }
+  {
+    Xapian::WritableDatabase raw(db);
+    raw.set_metadata("claimcheck:format", "1");
+    raw.commit();
+  }
+  CHECK(open_index(db, OpenMode::read, diags) == nullptr);
+  REQUIRE(diags.items().size() == 1);
+  CHECK(diags.items()[0].message.find("built by an older claimcheck") != std::string::npos);
+  diags.clear();
+  {
+    auto w = open_index(db, OpenMode::write, diags);
+    REQUIRE(w);
+    CHECK(w->hash_of("/c/a.txt").empty());  // so index_paths re-adds it
+    w->add(make_doc("/c/a.txt", "79% of people were deported.\n"), "h1");
+  }
+  auto r = open_index(db, OpenMode::read, diags);
+  REQUIRE(r);
+  CHECK(r->hash_of("/c/a.txt") == "h1");
+  CHECK(r->search(query("deported", Unit::percent, 78, 80)).size() == 1);
 }
