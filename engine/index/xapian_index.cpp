@@ -25,8 +25,9 @@
 // database and the same files spread over shards give the same results.
 //
 // Shards. A file goes to shard (hash of its path) mod N, so re-indexing finds
-// it where it was. Each shard has its own transaction; a file's sentences and
-// its hash always go into the same one.
+// it where it was. Each shard has its own transaction and, when there are
+// several, its own writer thread (ShardWriter); a file's sentences and its
+// hash always go into the same shard and transaction.
 //
 // Transactions: the first write after a commit opens a transaction; commit()
 // commits them. A killed run leaves the last committed state and the next run
