@@ -63,8 +63,23 @@ constexpr const char* kFormat = "2";
 constexpr const char* kStubName = "XAPIANDB";
 
 // Xapian::Error is not a std::exception; the CLI's one catch handles those.
-[[noreturn]] void rethrow(const Xapian::Error& e) {
-  throw std::runtime_error("index: " + e.get_description());
+std::runtime_error as_std(const Xapian::Error& e) {
+  return std::runtime_error("index: " + e.get_description());
+}
+[[noreturn]] void rethrow(const Xapian::Error& e) { throw as_std(e); }
+
+// Runs `work`; what it throws comes back as a value (a Xapian error as a
+// std::exception), for threads that hand failures to the caller.
+template <typename F>
+std::exception_ptr capture(F&& work) {
+  try {
+    work();
+  } catch (const Xapian::Error& e) {
+    return std::make_exception_ptr(as_std(e));
+  } catch (...) {
+    return std::current_exception();
+  }
+  return nullptr;
 }
 
 std::string short_key(const std::string& path) {
@@ -216,16 +231,8 @@ class ShardWriter {
  private:
   static constexpr size_t kDepth = 16;
 
-  // The task's failure, if any, as a std::exception.
   std::exception_ptr attempt(const std::function<void(Shard&)>& task) {
-    try {
-      task(shard_);
-    } catch (const Xapian::Error& e) {
-      return std::make_exception_ptr(std::runtime_error("index: " + e.get_description()));
-    } catch (...) {
-      return std::current_exception();
-    }
-    return nullptr;
+    return capture([&] { task(shard_); });
   }
   void loop() {
     std::unique_lock lock(mu_);
@@ -477,16 +484,11 @@ class XapianIndex final : public Index {
     std::vector<std::thread> pool;
     for (size_t t = 0; t < threads; ++t)
       pool.emplace_back([&, t] {
-        try {
+        failures[t] = capture([&] {
           const Xapian::Database db = t == 0 ? db_ : Xapian::Database(dir_);
           for (size_t i = next++; i < queries.size(); i = next++)
             out[i] = search_db(db, queries[i]);
-        } catch (const Xapian::Error& e) {
-          failures[t] =
-              std::make_exception_ptr(std::runtime_error("index: " + e.get_description()));
-        } catch (...) {
-          failures[t] = std::current_exception();
-        }
+        });
       });
     for (auto& th : pool) th.join();
     for (const auto& f : failures)
