@@ -99,7 +99,87 @@ const RE2& atom_re() {
 
 bool plausible_year(int y) { return y >= 1900 && y <= 2100; }
 
-std::vector<Atom> find_atoms(std::string_view text) {
+// Relative time expressions resolved against the document's date D:
+// "this (fiscal) year" runs from its start to D, "last (fiscal) year" is the
+// whole previous one, "the fiscal year that ended Sept. 30" / "that began
+// Oct. 1" is the one that ended or began last before D, "June of this year"
+// is June of D's year. Without a date they are not periods at all.
+const RE2& relative_re() {
+  static const RE2 re(
+      std::string("(?i)\\b(?:") +
+          // 1,2: [so far | since the start of] this (fiscal) year
+          "((?:(?:so far|to date|year to date|since the (?:start|beginning) of)\\s+)?"
+          "(?:this|the current) (fiscal )?year)\\b" +
+          // 3,4: [all of] last (fiscal) year
+          "|((?:(?:in )?all of |the whole of |the )?(?:last|past) (fiscal )?year)\\b" +
+          // 5: the fiscal year that ended / began
+          "|the fiscal year that (ended|closed|began|started)(?:\\s+(?:on\\s+)?"
+          "(?:sept?(?:ember|\\.|t\\.)?\\s+30|oct(?:ober|\\.)?\\s+1)\\b)?" +
+          // 6,7,8: month [day] of this / last year
+          "|" + kMonth + "\\s+(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+)?of (this|last) year\\b" +
+          // 9: this / last month
+          "|(this|last) month\\b" + ")",
+      RE2::Quiet);
+  return re;
+}
+
+int fiscal_year_of(Day d) {
+  const int y = d / 10000, m = (d / 100) % 100;
+  return m >= 10 ? y + 1 : y;
+}
+
+void find_relative_atoms(std::string_view text, Day date, std::vector<Atom>& atoms) {
+  if (!date) return;
+  const int y = date / 10000, mo = (date / 100) % 100;
+  const RE2& re = relative_re();
+  re2::StringPiece input(text.data(), text.size());
+  size_t pos = 0;
+  std::array<re2::StringPiece, 10> g;
+  auto has = [&](int i) { return g[i].data() != nullptr; };
+  auto str = [&](int i) { return std::string_view(g[i].data(), g[i].size()); };
+  auto lower0 = [&](int i) { return std::tolower(static_cast<unsigned char>(g[i][0])); };
+  while (pos < text.size() &&
+         re.Match(input, pos, text.size(), RE2::UNANCHORED, g.data(), static_cast<int>(g.size()))) {
+    const size_t b = static_cast<size_t>(g[0].data() - text.data());
+    const size_t e = b + g[0].size();
+    pos = e > pos ? e : pos + 1;
+    if (has(3)) {
+      const bool fiscal = !g[4].empty();
+      atoms.push_back(fiscal ? fiscal_atom(b, e, fiscal_year_of(date) - 1) : year_atom(b, e, y - 1));
+    } else if (has(5)) {
+      // Ended: the last fiscal year whose 30 September is before D; began:
+      // the one whose 1 October is.
+      const bool ended = lower0(5) == 'e' || lower0(5) == 'c';
+      const int fy = fiscal_year_of(date);
+      atoms.push_back(fiscal_atom(b, e, ended ? fy - 1 : fy));
+    } else if (has(6)) {
+      const int m = month_from_name(str(6));
+      const int yy = lower0(8) == 't' ? y : y - 1;
+      if (m == 0) continue;
+      if (!g[7].empty()) {
+        const int d = std::atoi(std::string(str(7)).c_str());
+        if (d < 1 || d > last_day_of_month(yy, m)) continue;
+        atoms.push_back({b, e, make_day(yy, m, d), make_day(yy, m, d), 0});
+      } else {
+        atoms.push_back(month_atom(b, e, yy, m));
+      }
+    } else if (has(9)) {
+      if (lower0(9) == 't') {
+        atoms.push_back({b, e, make_day(y, mo, 1), date, 0});
+      } else {
+        const int py = mo == 1 ? y - 1 : y, pm = mo == 1 ? 12 : mo - 1;
+        atoms.push_back(month_atom(b, e, py, pm));
+      }
+    } else {
+      // this (fiscal) year: from its start to the document's date
+      const bool fiscal = !g[2].empty();
+      const Day from = fiscal ? make_day(fiscal_year_of(date) - 1, 10, 1) : make_day(y, 1, 1);
+      atoms.push_back({b, e, from, date, 0, fiscal});
+    }
+  }
+}
+
+std::vector<Atom> find_atoms(std::string_view text, Day document_date) {
   std::vector<Atom> atoms;
   const RE2& re = atom_re();
   re2::StringPiece input(text.data(), text.size());
@@ -151,6 +231,15 @@ std::vector<Atom> find_atoms(std::string_view text) {
       if (plausible_year(y)) atoms.push_back(year_atom(b, e, y));
     }
   }
+  // Relative expressions, where no absolute date already covers the words.
+  std::vector<Atom> relative;
+  find_relative_atoms(text, document_date, relative);
+  for (const Atom& r : relative) {
+    bool overlap = false;
+    for (const Atom& a : atoms) overlap = overlap || (a.begin < r.end && r.begin < a.end);
+    if (!overlap) atoms.push_back(r);
+  }
+  std::sort(atoms.begin(), atoms.end(), [](const Atom& a, const Atom& b) { return a.begin < b.begin; });
   return atoms;
 }
 
@@ -294,7 +383,7 @@ std::optional<Period> parse_period(std::string_view s) {
 }
 
 std::vector<PeriodMention> find_periods(std::string_view text, Day document_date) {
-  std::vector<Atom> atoms = find_atoms(text);
+  std::vector<Atom> atoms = find_atoms(text, document_date);
   std::vector<PeriodMention> out;
   for (size_t i = 0; i < atoms.size(); ++i) {
     const Atom& a = atoms[i];

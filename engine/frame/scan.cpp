@@ -21,6 +21,14 @@ SentenceScan scan_sentence(const Rules* rules, std::string_view sentence, Day do
     }
   }
   for (const auto& pm : find_periods(sentence, document_date)) out.periods.push_back(pm);
+  // A measure word inside a time expression is part of it: "since the
+  // program began" is a period, not a launch.
+  std::erase_if(out.vocab, [&](const VocabularyHit& hit) {
+    if (hit.dimension != Dimension::measure) return false;
+    for (const auto& p : out.periods)
+      if (hit.begin < p.end && p.begin < hit.end) return true;
+    return false;
+  });
   return out;
 }
 

@@ -10,6 +10,8 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "frame/reader.hpp"
+
 namespace claimcheck::index_detail {
 
 std::vector<SentenceRecord> evidence_sentences(const Document& doc) {
@@ -18,6 +20,9 @@ std::vector<SentenceRecord> evidence_sentences(const Document& doc) {
   const auto sentences = split_sentences(text);
   const auto mentions = extract_mentions(text);
   const std::string basename = std::filesystem::path(doc.path).filename().string();
+  // The date the document speaks from: "since 2008" in its sentences ends there.
+  const std::string date = format_day(detail::find_document_date(
+      text, doc.meta.date, parse_iso_day(doc.meta.file_date).value_or(0)));
   size_t m = 0;
   for (const Span& span : sentences) {
     // Trim the sentence to its visible text.
@@ -40,7 +45,7 @@ std::vector<SentenceRecord> evidence_sentences(const Document& doc) {
     ev.doc = basename;
     ev.path = doc.path;
     ev.title = doc.meta.title;
-    ev.date = doc.meta.date;
+    ev.date = date;
     ev.line = doc.locate(b).line;
     ev.quote.assign(text.substr(b, e - b));
     std::replace(ev.quote.begin(), ev.quote.end(), '\n', ' ');

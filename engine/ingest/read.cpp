@@ -135,14 +135,14 @@ void apply_metadata_fallbacks(Document& doc, bool use_file_time) {
     }
     if (doc.meta.title.empty()) doc.meta.title = fs::path(doc.path).stem().string();
   }
-  if (doc.meta.date.empty() && use_file_time) {
+  if (use_file_time) {
     struct stat st {};
     if (::stat(doc.path.c_str(), &st) == 0) {
       std::tm tm{};
       gmtime_r(&st.st_mtime, &tm);
       char buf[16];
       std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-      doc.meta.date = buf;
+      doc.meta.file_date = buf;
     }
   }
 }

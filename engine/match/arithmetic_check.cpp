@@ -57,7 +57,7 @@ class SumCheck : public Check {
 
   void run(CheckContext& ctx) const override {
     for (auto& sentence : ctx.sentences) {
-      const auto& ids = sentence.mentions;
+      const auto& ids = sentence.figures;
       for (size_t k = 0; k < ids.size(); ++k) {
         MentionState& total = ctx.mentions[ids[k]];
         const Mention& tm = total.mention;
@@ -75,12 +75,12 @@ class SumCheck : public Check {
   }
 
  private:
-  void check_total(CheckContext& ctx, SentenceInfo& sentence, size_t k) const {
-    MentionState& total = ctx.mentions[sentence.mentions[k]];
+  void check_total(CheckContext& ctx, ReadSentence& sentence, size_t k) const {
+    MentionState& total = ctx.mentions[sentence.figures[k]];
     const Mention& tm = total.mention;
     std::vector<MentionState*> parts;
     for (size_t j = 0; j < k; ++j) {
-      MentionState& p = ctx.mentions[sentence.mentions[j]];
+      MentionState& p = ctx.mentions[sentence.figures[j]];
       if (p.mention.unit == tm.unit && !p.is_total) parts.push_back(&p);
     }
     if (parts.size() < 2) return;
@@ -108,13 +108,13 @@ class SumCheck : public Check {
     f.dimensions = {"value"};
   }
 
-  void check_derived(CheckContext& ctx, SentenceInfo& sentence, size_t k,
+  void check_derived(CheckContext& ctx, ReadSentence& sentence, size_t k,
                      std::string_view before) const {
-    MentionState& pct = ctx.mentions[sentence.mentions[k]];
+    MentionState& pct = ctx.mentions[sentence.figures[k]];
     const Mention& pm = pct.mention;
     std::vector<const Mention*> counts;
     for (size_t j = 0; j < k; ++j) {
-      const Mention& c = ctx.mentions[sentence.mentions[j]].mention;
+      const Mention& c = ctx.mentions[sentence.figures[j]].mention;
       if (c.unit == Unit::count || c.unit == Unit::usd) counts.push_back(&c);
     }
     if (counts.size() < 2) return;
@@ -175,7 +175,7 @@ class ExclusiveCheck : public Check {
     if (!ctx.rules) return;
     for (auto& sentence : ctx.sentences) {
       std::vector<MentionState*> shares;
-      for (size_t id : sentence.mentions) {
+      for (size_t id : sentence.figures) {
         MentionState& ms = ctx.mentions[id];
         if (ms.claim && ms.mention.unit == Unit::percent) shares.push_back(&ms);
       }

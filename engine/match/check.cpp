@@ -11,12 +11,19 @@ namespace claimcheck {
 FileReport check_document(const Document& doc, const Rules* rules, const Index* index,
                           const CheckOptions& options) {
   detail::CheckContext ctx{doc, rules, index, options, 0, {}, {}, {}, {}};
+  // The date relative periods ("last fiscal year") resolve against.
+  ctx.document_date = options.document_date
+                          ? options.document_date
+                          : detail::find_document_date(doc.text, doc.meta.date,
+                                                       parse_iso_day(doc.meta.file_date).value_or(0));
 
   // Mentions: every figure the text states.
   std::vector<Mention> mentions = extract_mentions(doc.text);
 
-  // Frames: sentences, vocabulary, periods and back-references bound to each.
-  detail::build_sentences(ctx, std::move(mentions));
+  // Frames: each figure's own clause first, then its context, then defaults.
+  detail::Reading reading = detail::read_figures(rules, doc.text, std::move(mentions), ctx.document_date);
+  ctx.sentences = std::move(reading.sentences);
+  for (auto& f : reading.figures) ctx.mentions.emplace_back(std::move(f));
 
   // Candidates and findings: each check in turn, later ones reading earlier ones.
   for (const auto& check : detail::make_checks()) check->run(ctx);
@@ -31,6 +38,7 @@ FileReport check_document(const Document& doc, const Rules* rules, const Index* 
     r.start = doc.locate(ms.mention.begin);
     r.end = doc.locate(ms.mention.end);
     r.frame = ms.frame;
+    r.source = ms.source;
     r.verdict = ms.verdict;
     if (ms.claim) r.claim = ms.claim->id;
     r.evidence = ms.evidence;

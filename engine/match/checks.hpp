@@ -31,7 +31,5 @@ std::unique_ptr<Check> make_evidence_check();
 // In the order they must run: later checks read what earlier ones decided.
 std::vector<std::unique_ptr<Check>> make_checks();
 
-// Frames: vocabulary, periods and back-references bound to each mention.
-void build_sentences(CheckContext& ctx, std::vector<Mention> mentions);
 
 }  // namespace claimcheck::detail

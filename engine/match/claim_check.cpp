@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 #include "match/checks.hpp"
 
@@ -28,67 +29,182 @@ const char* kind_for(Dimension d) {
   return "value-mismatch";
 }
 
+// How one dimension of a figure's frame stands against a claim's.
+enum class Stand {
+  agree,    // positively stated (or carried) and the same
+  differ,   // positively stated, a value of the rules' vocabulary, and another
+  unknown,  // the text does not say (or only a default says)
+  other,    // the text says something outside the claim's world: another
+            // place, the agency as a whole, a noun the rules do not count
+};
+
 struct Comparison {
   const Claim* claim = nullptr;
+  Stand program = Stand::unknown, measure = Stand::unknown, category = Stand::unknown,
+        period = Stand::unknown, place = Stand::unknown;
   std::vector<Dimension> differs;  // in precedence order
-  int agree = 0;                   // dimensions stated on both sides and equal
-  int agree_frame = 0;             // of those, measure, period or category (not program)
-  bool place_differs = false;
+  int agree = 0;                   // dimensions that positively agree
+  bool another_statistic() const {
+    return program == Stand::other || measure == Stand::other || place == Stand::other ||
+           category == Stand::other;
+  }
 };
 
 // Periods stated loosely ("in 2011" for FY2011) are allowed a season's slack.
 constexpr int kPeriodSlackDays = 95;
 
-Comparison compare(const MentionState& ms, const Claim& c) {
+bool is_vocabulary_id(const Rules& rules, Dimension d, const std::string& id);
+
+Comparison compare(const Rules& rules, const MentionState& ms, const Claim& c) {
   Comparison out;
   out.claim = &c;
   const Frame& t = ms.frame;
   const Frame& r = c.frame;
-  if (!t.program.empty() && !r.program.empty()) {
-    if (t.program != r.program)
-      out.differs.push_back(Dimension::program);
-    else if (ms.program_explicit)
-      ++out.agree;
-  }
-  if (!t.measure.empty() && !r.measure.empty()) {
-    if (t.measure != r.measure)
-      out.differs.push_back(Dimension::measure);
+  const FrameSource& src = ms.source;
+
+  // Program: a default or carried program says little; a program named in
+  // the figure's sentence differs, the agency as a whole is another statistic.
+  if (is_positive(src.program) && !r.program.empty()) {
+    if (t.program == r.program)
+      out.program = Stand::agree;
+    else if (t.program == kAgencyWide || !is_vocabulary_id(rules, Dimension::program, t.program))
+      out.program = Stand::other;
     else
-      ++out.agree, ++out.agree_frame;
+      out.program = ms.program_in_sentence ? Stand::differ : Stand::other;
   }
-  if (ms.stated_period && r.period) {
-    if (!consistent_period(*ms.stated_period, *r.period, kPeriodSlackDays))
-      out.differs.push_back(Dimension::period);
+  // Measure: what the figure counts.
+  if (is_positive(src.measure) && !t.measure.empty()) {
+    if (t.measure == r.measure)
+      out.measure = Stand::agree;
+    else if (!is_vocabulary_id(rules, Dimension::measure, t.measure))
+      out.measure = Stand::other;
     else
-      ++out.agree, ++out.agree_frame;
+      out.measure = Stand::differ;
   }
-  const bool open_subset =
-      ms.category_open && t.category.size() < r.category.size() &&
-      std::includes(r.category.begin(), r.category.end(), t.category.begin(), t.category.end());
-  if (!t.category.empty() && !open_subset) {
-    if (t.category != r.category)
-      out.differs.push_back(Dimension::category);
-    else
-      ++out.agree, ++out.agree_frame;
+  // Category: no qualifier on a whole count is "all"; on a part of a group
+  // ("27,899 of them") or a share it is unknown.
+  if (!t.category.empty()) {
+    const bool open_subset =
+        ms.category_open && t.category.size() < r.category.size() &&
+        std::includes(r.category.begin(), r.category.end(), t.category.begin(), t.category.end());
+    out.category = (t.category == r.category || open_subset) ? Stand::agree : Stand::differ;
+  } else if (r.category.empty()) {
+    out.category = ms.partitive ? Stand::unknown : Stand::agree;
   }
-  if (!t.place.empty() && !r.place.empty() && t.place != r.place) out.place_differs = true;
+  // Period: only a period the text states or carries.
+  if (ms.stated_period && is_positive(src.period) && r.period) {
+    out.period = consistent_period(*ms.stated_period, *r.period, kPeriodSlackDays) ? Stand::agree
+                                                                                      : Stand::differ;
+  } else if (!r.period) {
+    out.period = Stand::agree;  // the claim holds for any period it is quoted for
+  }
+  // Place: another place makes another statistic.
+  if (is_positive(src.place) && !t.place.empty() && !r.place.empty())
+    out.place = t.place == r.place ? Stand::agree : Stand::other;
+
+  const std::pair<Dimension, Stand> order[] = {{Dimension::program, out.program},
+                                               {Dimension::measure, out.measure},
+                                               {Dimension::period, out.period},
+                                               {Dimension::category, out.category}};
+  for (const auto& [d, st] : order) {
+    if (st == Stand::differ) out.differs.push_back(d);
+    if (st == Stand::agree) ++out.agree;
+  }
   return out;
 }
 
-bool value_consistent(const Mention& m, const Claim& c) {
-  if (c.tolerance) return std::fabs(m.value - c.value) <= *c.tolerance + 1e-9 ||
-                          (c.value >= m.lo && c.value < m.hi);
-  if (m.lo == m.hi) return std::fabs(m.value - c.value) < 1e-9;
-  return c.value >= m.lo && (c.value < m.hi || (std::isinf(m.hi)));
+bool is_vocabulary_id(const Rules& rules, Dimension d, const std::string& id) {
+  return rules.has_vocabulary_id(d, id);
 }
 
-bool same_unit(Unit a, Unit b) { return a == b; }
+// Would the claim be this figure's, were its value right? Every dimension
+// the claim fixes must positively agree.
+bool same_frame(const Comparison& c) {
+  return c.measure == Stand::agree && c.category == Stand::agree && c.period == Stand::agree &&
+         c.program != Stand::differ && !c.another_statistic();
+}
 
-// Lower is better: fewer differing dimensions, same place, more agreement.
-bool better(const Comparison& a, const Comparison& b) {
-  if (a.differs.size() != b.differs.size()) return a.differs.size() < b.differs.size();
-  if (a.place_differs != b.place_differs) return !a.place_differs;
-  return a.agree > b.agree;
+// Does the claim back the figure? As same_frame, but a period the text
+// leaves unsaid is tolerated (missing-period says so when it matters).
+bool supports(const Comparison& c) {
+  return c.measure == Stand::agree && c.category == Stand::agree &&
+         (c.period == Stand::agree || c.period == Stand::unknown) && c.program != Stand::differ &&
+         !c.another_statistic();
+}
+
+// Is the figure a misquote of the claim in exactly one dimension? The
+// differing dimension is positively stated; the others agree or are unknown,
+// and what the figure counts is positively the claim's (or, for a population
+// mismatch, its category and period are).
+bool one_dimension_off(const Comparison& c) {
+  if (c.differs.size() != 1 || c.another_statistic()) return false;
+  switch (c.differs.front()) {
+    case Dimension::measure:
+      // The counted thing differs, so the rest must positively be the
+      // claim's: its category and period, or at least its named program.
+      // (A period left unsaid is tolerated when the program is named.)
+      return c.category == Stand::agree &&
+             (c.period == Stand::agree || (c.period == Stand::unknown && c.program == Stand::agree)) &&
+             (!c.claim->frame.category.empty() || c.claim->frame.period ||
+              c.program == Stand::agree);
+    case Dimension::program:
+    case Dimension::period:
+      return c.measure == Stand::agree && c.category == Stand::agree;
+    case Dimension::category:
+      return c.measure == Stand::agree;
+    case Dimension::place: return false;
+  }
+  return false;
+}
+
+enum class Closeness { consistent, contradicts, unrelated };
+
+// Half the rounding step a claim's value is written at: counts and money
+// with three or more trailing zeros are rounded to the thousand (47,000),
+// shares to their last decimal (79 -> 0.5, 27.7 -> 0.05); years are exact.
+double claim_half_precision(const Claim& c) {
+  const double v = std::fabs(c.value);
+  switch (c.unit) {
+    case Unit::year: return 0;
+    case Unit::count:
+    case Unit::usd:
+      if (v >= 1000 && std::fmod(v, 1000) == 0) return 500;
+      return 0;
+    case Unit::percent:
+    case Unit::points:
+      if (std::fabs(v - std::round(v)) < 1e-9) return 0.5;
+      if (std::fabs(v * 10 - std::round(v * 10)) < 1e-9) return 0.05;
+      return 0.005;
+  }
+  return 0;
+}
+
+// Does the claim's value fit the figure? An open bound ("more than 30
+// percent") points at a claim only near its number, and contradicts one
+// only from the wrong side and near; far from it, it says nothing.
+Closeness closeness(const Mention& m, const Claim& c) {
+  const double v = c.value;
+  const bool open_hi = std::isinf(m.hi) || (m.unit == Unit::percent && m.hedge == "more than");
+  const bool open_lo = m.hedge == "less than" || m.hedge == "at most";
+  auto near = [&](double factor) {
+    const double a = std::fabs(v), b = std::fabs(m.value);
+    return a <= b * factor && b <= a * factor;
+  };
+  bool inside;
+  if (c.tolerance) {
+    inside = std::fabs(m.value - v) <= *c.tolerance + 1e-9 || (v >= m.lo && v < m.hi);
+  } else {
+    // The claim is rounded too: "approximately 47,000" covers 46,929.
+    const double half = claim_half_precision(c);
+    const double hi = std::isinf(m.hi) ? m.hi : std::max(m.hi, m.lo + 1e-9);
+    inside = std::fabs(m.value - v) <= half + 1e-9 || (v >= m.lo && v < hi) ||
+             (half > 0 && v + half > m.lo && v - half < hi);
+  }
+  if (open_hi || open_lo) {
+    if (inside) return near(1.25) ? Closeness::consistent : Closeness::unrelated;
+    return near(1.5) ? Closeness::contradicts : Closeness::unrelated;
+  }
+  return inside ? Closeness::consistent : Closeness::contradicts;
 }
 
 std::string dims_list(const std::vector<Dimension>& ds) {
@@ -147,42 +263,39 @@ class ClaimCheck : public Check {
  private:
   void check_one(CheckContext& ctx, MentionState& ms) const {
     const Mention& m = ms.mention;
-    std::optional<Comparison> by_value, by_frame;
+    // A figure is about a claim only when it positively counts something.
+    if (!is_positive(ms.source.measure)) return;
+    std::optional<Comparison> supported_by, off_by_one, value_off, undecided;
     for (const auto& c : ctx.rules->claims()) {
-      if (!same_unit(m.unit, c.unit)) continue;
-      Comparison cmp = compare(ms, c);
-      if (value_consistent(m, c)) {
-        // A coincidence of value alone explains nothing: the frame must
-        // share at least one stated dimension, or state nothing that differs.
-        // The program alone is weak: many figures are about the same program.
-        if (cmp.agree_frame == 0 && !cmp.differs.empty()) continue;
-        if (!by_value || better(cmp, *by_value)) by_value = cmp;
-      } else if (cmp.differs.empty() && cmp.agree > 0 && !ms.frame.measure.empty() &&
-                 !c.frame.measure.empty()) {
-        // Same frame, another value. Prefer the same place, then the
-        // closest value.
-        if (!by_frame || (by_frame->place_differs && !cmp.place_differs) ||
-            (by_frame->place_differs == cmp.place_differs &&
-             (cmp.agree > by_frame->agree ||
-              (cmp.agree == by_frame->agree &&
-               std::fabs(c.value - m.value) < std::fabs(by_frame->claim->value - m.value)))))
-          by_frame = cmp;
+      if (m.unit != c.unit) continue;
+      Comparison cmp = compare(*ctx.rules, ms, c);
+      const Closeness near = closeness(m, c);
+      if (near == Closeness::consistent) {
+        if (supports(cmp)) {
+          if (!supported_by || cmp.agree > supported_by->agree) supported_by = cmp;
+        } else if (one_dimension_off(cmp)) {
+          if (!off_by_one || cmp.agree > off_by_one->agree) off_by_one = cmp;
+        } else if (cmp.differs.empty() && !cmp.another_statistic() && cmp.measure == Stand::agree) {
+          // Nothing contradicts, but the text leaves a dimension the claim
+          // fixes unsaid: cannot be decided.
+          if (!undecided || cmp.agree > undecided->agree) undecided = cmp;
+        }
+      } else if (near == Closeness::contradicts && same_frame(cmp)) {
+        if (!value_off || std::fabs(c.value - m.value) < std::fabs(value_off->claim->value - m.value))
+          value_off = cmp;
       }
     }
-
-    if (by_value && by_value->differs.empty()) {
-      supported(ctx, ms, *by_value);
-      return;
-    }
-    // Explain by the known figure when it differs in one dimension; when it
-    // differs in several and a same-frame figure exists, the value is wrong.
-    if (by_value && (!by_frame || by_value->differs.size() == 1)) {
-      frame_mismatch(ctx, ms, *by_value);
-      return;
-    }
-    if (by_frame) {
-      value_mismatch(ctx, ms, *by_frame);
-      return;
+    if (supported_by) return supported(ctx, ms, *supported_by);
+    // Explain by the known figure when the text misquotes it in one
+    // dimension ("in FY2011, 79% ..."), before calling the value wrong.
+    if (off_by_one) return frame_mismatch(ctx, ms, *off_by_one);
+    if (value_off) return value_mismatch(ctx, ms, *value_off);
+    if (undecided) {
+      // Noted for comparisons ("fell from 79% to 55%"), never an error here.
+      ms.claim = undecided->claim;
+      ms.value_matches = true;
+      ms.verdict = "unverified";
+      ms.evidence = ctx.evidence_for(*undecided->claim);
     }
   }
 

@@ -56,7 +56,7 @@ class ComparisonCheck : public Check {
 
   void run(CheckContext& ctx) const override {
     for (auto& sentence : ctx.sentences) {
-      const auto& ids = sentence.mentions;
+      const auto& ids = sentence.figures;
       for (size_t k = 0; k + 1 < ids.size(); ++k) {
         MentionState& a = ctx.mentions[ids[k]];
         MentionState& b = ctx.mentions[ids[k + 1]];

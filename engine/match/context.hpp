@@ -15,36 +15,23 @@
 #include "claimcheck/period.hpp"
 #include "claimcheck/report.hpp"
 #include "claimcheck/rules.hpp"
+#include "frame/reader.hpp"
 
 namespace claimcheck::detail {
 
-struct SentenceInfo {
-  Span span;                            // byte span in the document text
-  std::vector<VocabularyHit> vocab;     // absolute offsets
-  std::vector<PeriodMention> periods;   // absolute offsets (vocabulary periods included)
-  bool back_reference = false;          // "in that period", "of them" ...
-  std::vector<size_t> mentions;         // indexes into CheckContext::mentions
-};
-
-// A mention as the checker sees it.
-struct MentionState {
-  Mention mention;
-  size_t sentence = 0;
-  Frame frame;                              // the text's frame (what the draft says)
-  std::optional<PeriodMention> stated_period;  // the period expression the frame came from
-  bool period_inherited = false;            // from a back-reference
-  bool program_explicit = false;            // program named in the sentence, not a default
-  // The categories named are followed by "or" and words the vocabulary does
-  // not know ("non-criminals or low-level offenders"): the set may be wider.
-  bool category_open = false;
+// A figure as the checker sees it: what the reader read, and what the checks
+// decide about it.
+struct MentionState : Figure {
+  MentionState() = default;
+  explicit MentionState(Figure f) : Figure(std::move(f)) {}
 
   // Claim matching.
-  const Claim* claim = nullptr;  // the reference figure it rests on
+  const Claim* claim = nullptr;    // the reference figure it rests on
   std::vector<Dimension> differs;  // dimensions where the text differs from `claim`
   bool value_matches = false;      // claim value inside the mention's interval
 
-  bool is_total = false;       // "a combined 55%", "so 65%": sum of earlier parts
-  bool derived = false;        // a percent the draft's own counts support
+  bool is_total = false;  // "a combined 55%", "so 65%": sum of earlier parts
+  bool derived = false;   // a percent the draft's own counts support
   bool has_finding = false;
   std::string verdict = "unchecked";
   std::vector<EvidenceRef> evidence;
@@ -56,7 +43,7 @@ struct CheckContext {
   const Index* index;
   CheckOptions options;
   Day document_date = 0;
-  std::vector<SentenceInfo> sentences;
+  std::vector<ReadSentence> sentences;
   std::vector<MentionState> mentions;
   std::vector<Finding> findings;
   std::map<std::string, std::vector<EvidenceRef>> claim_evidence;  // cache

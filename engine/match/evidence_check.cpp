@@ -48,7 +48,7 @@ class EvidenceCheck : public Check {
   // words of the draft's sentence.
   static EvidenceQuery query_for(const CheckContext& ctx, const MentionState& ms) {
     const Mention& m = ms.mention;
-    const SentenceInfo& s = ctx.sentences[ms.sentence];
+    const ReadSentence& s = ctx.sentences[ms.sentence];
     EvidenceQuery q;
     q.text = std::string(ctx.span_text(s.span.begin, s.span.end));
     q.unit = m.unit;

@@ -59,6 +59,11 @@ std::string render_json(const Report& r) {
       jm["interval"] = {number_json(m.mention.lo), number_json(m.mention.hi)};
       jm["hedge"] = m.mention.hedge.empty() ? json(nullptr) : json(m.mention.hedge);
       jm["frame"] = frame_json(m.frame);
+      jm["frame_source"] = {{"program", origin_name(m.source.program)},
+                            {"measure", origin_name(m.source.measure)},
+                            {"category", origin_name(m.source.category)},
+                            {"period", origin_name(m.source.period)},
+                            {"place", origin_name(m.source.place)}};
       jm["verdict"] = m.verdict;
       jm["claim"] = m.claim.empty() ? json(nullptr) : json(m.claim);
       jm["evidence"] = evidence_json(m.evidence);

@@ -33,6 +33,29 @@ std::string_view dimension_name(Dimension d) {
   return "program";
 }
 
+std::string_view origin_name(Origin o) {
+  switch (o) {
+    case Origin::unknown: return "unknown";
+    case Origin::default_value: return "default";
+    case Origin::context: return "context";
+    case Origin::stated: return "stated";
+  }
+  return "unknown";
+}
+
+Origin& FrameSource::at(Dimension d) {
+  switch (d) {
+    case Dimension::program: return program;
+    case Dimension::measure: return measure;
+    case Dimension::category: return category;
+    case Dimension::period: return period;
+    case Dimension::place: return place;
+  }
+  return program;
+}
+
+Origin FrameSource::at(Dimension d) const { return const_cast<FrameSource*>(this)->at(d); }
+
 namespace rules_detail {
 namespace {
 
@@ -185,6 +208,13 @@ class Loader {
     if (diags_.error_count() > errors_before) return nullptr;
     for (auto& p : claims_) {
       impl->by_id.emplace(p.claim.id, impl->claims.size());
+      {
+        const Frame& f = p.claim.frame;
+        if (!f.program.empty()) impl->ids.emplace(Dimension::program, f.program);
+        if (!f.measure.empty()) impl->ids.emplace(Dimension::measure, f.measure);
+        if (!f.place.empty()) impl->ids.emplace(Dimension::place, f.place);
+        for (const auto& c : f.category) impl->ids.emplace(Dimension::category, c);
+      }
       impl->claims.push_back(std::move(p.claim));
     }
     if (!files_.empty()) impl->defaults = files_.front().defaults;
@@ -781,7 +811,10 @@ class Loader {
   // --- phase 4 -------------------------------------------------------------
 
   void build_vocabulary(Rules::Impl& impl) {
-    for (const auto& phrase : phrases_) impl.vocabulary.add(phrase.dimension, phrase.id, phrase.phrase);
+    for (const auto& phrase : phrases_) {
+      impl.vocabulary.add(phrase.dimension, phrase.id, phrase.phrase);
+      impl.ids.emplace(phrase.dimension, phrase.id);
+    }
     std::string problem;
     if (!impl.vocabulary.build(&problem) && !files_.empty())
       error_at(0, SourcePos{}, "the vocabulary cannot be compiled: " + problem);
@@ -873,6 +906,10 @@ std::optional<Period> Rules::vocabulary_period(std::string_view id) const {
 }
 
 std::vector<std::string> Rules::titles() const { return impl_->titles; }
+
+bool Rules::has_vocabulary_id(Dimension d, std::string_view id) const {
+  return impl_->ids.count({d, std::string(id)}) > 0;
+}
 
 std::vector<VocabularyHit> Rules::match_vocabulary(std::string_view text) const {
   return impl_->vocabulary.match(text);

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -22,6 +23,7 @@ struct Rules::Impl {
   std::map<std::string, Period> periods;  // vocabulary period id -> period
   std::vector<std::string> titles;
   rules_detail::CompiledVocabulary vocabulary;
+  std::set<std::pair<Dimension, std::string>> ids;  // vocabulary and claim frame ids
 };
 
 namespace rules_detail {

@@ -112,7 +112,8 @@ TEST_CASE("text: CRLF normalised, BOM stripped, positions kept", "[ingest]") {
   CHECK(pos.line == 2);
   CHECK(pos.column == 14);
   CHECK(doc->meta.title == "The rate was 79% of people.");
-  CHECK(doc->meta.date.size() == 10);  // from the file time
+  CHECK(doc->meta.date.empty());            // the text states no date
+  CHECK(doc->meta.file_date.size() == 10);  // the file's own date, a weaker fallback
 
   auto bom = read_document(kFixtures + "bom.txt", diags);
   REQUIRE(bom);

@@ -13,6 +13,9 @@ namespace claimcheck {
 
 struct CheckOptions {
   size_t evidence_per_mention = 3;
+  // The document's date for relative periods ("so far this year"); 0: from
+  // its metadata, dateline or "Published:" line, else the file's date.
+  Day document_date = 0;
 };
 
 // read -> mentions -> frames -> candidates -> findings. `rules` and `index`

@@ -43,7 +43,8 @@ class SourceMap {
 struct Metadata {
   std::string title;
   std::string publisher;  // publisher or author
-  std::string date;       // ISO yyyy-mm-dd, or empty when unknown
+  std::string date;       // ISO yyyy-mm-dd as the document states it, or empty
+  std::string file_date;  // ISO date of the file's last change (a weaker fallback)
 };
 
 struct Document {

@@ -42,7 +42,8 @@ struct MentionResult {
   Mention mention;
   Position start, end;  // end is exclusive (column after the last character)
   Frame frame;
-  std::string verdict = "unchecked";  // supported | discrepancy | unsupported | unchecked
+  FrameSource source;                 // where each dimension of `frame` comes from
+  std::string verdict = "unchecked";  // supported | discrepancy | unsupported | unverified | unchecked
   std::string claim;                  // id of the claim it rests on, or empty
   std::vector<EvidenceRef> evidence;
 };

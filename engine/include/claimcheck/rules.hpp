@@ -56,6 +56,24 @@ struct Claim {
 enum class Dimension { program, measure, category, period, place };
 std::string_view dimension_name(Dimension d);
 
+// Where one dimension of a figure's frame comes from: its own clause
+// (stated), its sentence, paragraph, heading or a back-reference (context),
+// the rules' defaults (default), or nowhere (unknown). Only stated and
+// context are positive evidence; a default never makes a figure about a claim.
+enum class Origin { unknown, default_value, context, stated };
+std::string_view origin_name(Origin o);  // "unknown", "default", "context", "stated"
+inline bool is_positive(Origin o) { return o == Origin::stated || o == Origin::context; }
+
+struct FrameSource {
+  Origin program = Origin::unknown;
+  Origin measure = Origin::unknown;
+  Origin category = Origin::unknown;
+  Origin period = Origin::unknown;
+  Origin place = Origin::unknown;
+  Origin& at(Dimension d);
+  Origin at(Dimension d) const;
+};
+
 // A vocabulary phrase found in text.
 struct VocabularyHit {
   Dimension dimension;
@@ -78,6 +96,8 @@ class Rules {
   // Period a vocabulary period id stands for.
   std::optional<Period> vocabulary_period(std::string_view id) const;
   std::vector<std::string> titles() const;
+  // Is `id` a value of dimension `d` in the vocabulary or a claim's frame?
+  bool has_vocabulary_id(Dimension d, std::string_view id) const;
 
   // Every vocabulary phrase in `text`, leftmost-longest, non-overlapping per
   // dimension, in text order. One pass per dimension (compiled once).

@@ -1,0 +1,679 @@
+// reader.cpp — the reader of figures. Each dimension of a figure's frame is
+// taken from the nearest place that positively says it, in this order:
+//   stated:  the figure's own clause and the noun it counts;
+//   context: its sentence's frame-setting clauses ("In fiscal 2011, ..."),
+//            a back-reference ("of them", "in that period"), the figure it
+//            is coordinated with, its paragraph (periods and programs), a
+//            heading, list lead-in or table header;
+//   default: the rules' defaults; otherwise unknown.
+// A figure never borrows from another figure's clause: in "12% of rural
+// households and 9% of urban ones" each figure keeps its own group.
+#include "frame/reader.hpp"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <set>
+
+#include "frame/clauses.hpp"
+#include "frame/places.hpp"
+#include "frame/scan.hpp"
+
+namespace claimcheck::detail {
+
+namespace {
+
+re2::StringPiece piece(std::string_view s) { return {s.data(), s.size()}; }
+
+// "of them", "those people": the figure is part of a group named before.
+const RE2& referent_re() {
+  static const RE2 re(
+      "(?i)\\b(?:of (?:them|those|these|whom)|(?:of |among )?(?:those|these) (?:people|"
+      "individuals|immigrants|deportees|deported|removed|cases|removals|deportations|"
+      "transferred|identified)|the (?:same )?figure|that figure|the same group)\\b",
+      RE2::Quiet);
+  return re;
+}
+
+// "in that period", "over the same 32 months": the period named before.
+const RE2& period_reference_re() {
+  static const RE2 re(
+      "(?i)\\b(?:(?:in|during|over|for|of|within|across|throughout) (?:that|the same|this|those|"
+      "these) (?:period|year|time|span|months|years|fiscal year|stretch|window|\\d+ months)|"
+      "(?:that|the same) (?:year|period|span|fiscal year)|by then|at the same time)\\b",
+      RE2::Quiet);
+  return re;
+}
+
+// "the year before", "a year later": the period of the figure before, shifted.
+const RE2& shift_re() {
+  static const RE2 re(
+      "(?i)\\b(?:(?:the|a) (?:fiscal )?year (before|earlier)|the (previous|prior|preceding) "
+      "(?:fiscal )?year|(?:the|a) (?:fiscal )?year (later|after)|the (following|next) "
+      "(?:fiscal )?year)\\b",
+      RE2::Quiet);
+  return re;
+}
+
+// An agency as a whole rather than one of its programs.
+const RE2& agency_re() {
+  static const RE2 re(
+      "(?i)\\b(?:(?:ICE|DHS|CBP|Immigration and Customs Enforcement|the Department of Homeland "
+      "Security|Homeland Security|the agency|the department)(?:'s|\xE2\x80\x99s)?(?: own)?(?: "
+      "(?:has|had|have))?(?: (?:also|then|now))? (?:removed|deported|carried out|reported|"
+      "removals|deportations|arrests|arrested|detained|apprehended|total)|"
+      "(?:all|each|every) (?:of )?(?:the agency's|ICE's|ICE|its|agency|DHS) "
+      "(?:programs|removals|deportations|arrests)|all (?:agency|ICE) (?:removals|deportations)|"
+      "all programs|agency-wide|ICE-wide|DHS-wide|across (?:all )?(?:of )?(?:the agency|ICE)|"
+      "all of the agency)\\b",
+      RE2::Quiet);
+  return re;
+}
+
+bool overlaps(size_t b1, size_t e1, size_t b2, size_t e2) { return b1 < e2 && b2 < e1; }
+
+size_t distance(size_t b1, size_t e1, size_t b2, size_t e2) {
+  if (e1 <= b2) return b2 - e1;
+  if (e2 <= b1) return b1 - e2;
+  return 0;
+}
+
+// A dimension's value with where it came from.
+template <class T>
+struct Found {
+  T value{};
+  Origin origin = Origin::unknown;
+  bool ok() const { return origin != Origin::unknown; }
+};
+
+// What one stretch of text (a clause, a heading) says about frames.
+struct Says {
+  Found<std::string> program;
+  Found<std::string> measure;
+  Found<std::string> place;
+  std::optional<PeriodMention> period;
+};
+
+// The running context a reader carries from sentence to sentence.
+struct Carried {
+  Says last;            // the last figure's (or figure-less sentence's) frame
+  size_t last_paragraph = 0;  // the paragraph `last` was read in
+  Says section;         // heading, lead-in or table header in force
+  size_t section_paragraph_end = 0;  // lead-ins and tables hold until here
+  std::string last_state, last_county;
+};
+
+Period shift_years(const Period& p, int years) {
+  Period out = p;
+  if (out.from) out.from += years * 10000;
+  if (out.to) out.to += years * 10000;
+  return out;
+}
+
+class Reader {
+ public:
+  Reader(const Rules* rules, std::string_view text, Day date)
+      : rules_(rules), text_(text), date_(date) {
+    if (rules_) defaults_ = rules_->defaults();
+    if (rules_) year_measures_ = measures_with_year_claims(*rules_);
+  }
+
+  Reading read(std::vector<Mention> mentions) {
+    split(std::move(mentions));
+    Carried carried;
+    for (size_t si = 0; si < out_.sentences.size(); ++si) read_sentence(si, carried);
+    return std::move(out_);
+  }
+
+ private:
+  struct Clause {
+    Span span;
+    bool free = true;  // holds no figure: it sets the frame of the sentence
+  };
+  struct SentenceWork {
+    std::vector<Clause> clauses;
+    std::vector<PlaceHit> places;  // absolute offsets
+    bool heading = false, lead_in = false, table_row = false;
+  };
+
+  // Sentences, paragraphs, vocabulary, periods and the mentions in each.
+  void split(std::vector<Mention> mentions) {
+    size_t paragraph = 0;
+    size_t prev_end = 0;
+    for (const Span& s : split_sentences(text_)) {
+      ReadSentence rs;
+      rs.span = s;
+      if (s.begin > prev_end && text_.substr(prev_end, s.begin - prev_end).find("\n\n") !=
+                                    std::string_view::npos)
+        ++paragraph;
+      if (prev_end == 0 && s.begin > 0 && text_.substr(0, s.begin).find("\n\n") != std::string_view::npos)
+        ++paragraph;
+      rs.paragraph = paragraph;
+      prev_end = s.end;
+      const std::string_view sentence = text_.substr(s.begin, s.end - s.begin);
+      SentenceScan scan = scan_sentence(rules_, sentence, date_);
+      for (auto& hit : scan.vocab) hit.begin += s.begin, hit.end += s.begin;
+      for (auto& pm : scan.periods) pm.begin += s.begin, pm.end += s.begin;
+      rs.vocab = std::move(scan.vocab);
+      rs.periods = std::move(scan.periods);
+      out_.sentences.push_back(std::move(rs));
+    }
+    if (out_.sentences.empty()) out_.sentences.push_back({{0, text_.size()}, 0, {}, {}, {}, {}});
+
+    size_t si = 0;
+    for (auto& m : mentions) {
+      while (si + 1 < out_.sentences.size() && m.begin >= out_.sentences[si].span.end) ++si;
+      ReadSentence& sentence = out_.sentences[si];
+      if (m.unit == Unit::year && !promote_year(m, sentence)) continue;
+      Figure f;
+      f.mention = std::move(m);
+      f.sentence = si;
+      sentence.figures.push_back(out_.figures.size());
+      out_.figures.push_back(std::move(f));
+    }
+  }
+
+  // A year is a figure only beside a measure whose claims are years
+  // ("launched in 2008"); then it is not the period of its sentence.
+  bool promote_year(const Mention& m, ReadSentence& sentence) {
+    if (m.time_context) return false;
+    bool promoted = false;
+    for (const auto& hit : sentence.vocab) {
+      if (hit.dimension != Dimension::measure || !year_measures_.count(hit.id)) continue;
+      if (hit.end <= m.begin && m.begin - hit.end <= 40) promoted = true;
+    }
+    if (!promoted) return false;
+    auto& ps = sentence.periods;
+    ps.erase(std::remove_if(ps.begin(), ps.end(),
+                            [&](const PeriodMention& p) { return p.begin < m.end && m.begin < p.end; }),
+             ps.end());
+    return true;
+  }
+
+  // ---- what a stretch of text says --------------------------------------
+
+  std::vector<const VocabularyHit*> hits_in(const ReadSentence& s, Dimension d, size_t b, size_t e,
+                                            const std::vector<Span>& exclude = {}) const {
+    std::vector<const VocabularyHit*> out;
+    for (const auto& hit : s.vocab) {
+      if (hit.dimension != d || hit.begin < b || hit.end > e) continue;
+      bool excluded = false;
+      for (const Span& x : exclude) excluded = excluded || overlaps(hit.begin, hit.end, x.begin, x.end);
+      if (!excluded) out.push_back(&hit);
+    }
+    return out;
+  }
+
+  // The hit nearest the figure: after it first (the clause's predicate or
+  // counted noun), else before it.
+  template <class Hit>
+  static const Hit* nearest(const std::vector<const Hit*>& hits, const Mention& m) {
+    const Hit* best = nullptr;
+    for (const Hit* h : hits) {
+      if (h->begin >= m.begin && h->end <= m.end) continue;
+      const bool after = h->begin >= m.end;
+      if (!best) {
+        best = h;
+        continue;
+      }
+      const bool best_after = best->begin >= m.end;
+      if (after != best_after) {
+        if (after) best = h;
+        continue;
+      }
+      if (distance(h->begin, h->end, m.begin, m.end) < distance(best->begin, best->end, m.begin, m.end))
+        best = h;
+    }
+    return best;
+  }
+
+  Found<std::string> place_in(const ReadSentence& s, const SentenceWork& w, size_t b, size_t e,
+                              const Mention* near, Carried& carried) const {
+    // The rules' own places first, then the bundled list.
+    auto vocab = hits_in(s, Dimension::place, b, e);
+    if (!vocab.empty()) {
+      const VocabularyHit* h = near ? nearest(vocab, *near) : vocab.front();
+      if (h) return {h->id, Origin::stated};
+    }
+    const PlaceHit* best = nullptr;
+    for (const PlaceHit& p : w.places) {
+      if (p.begin < b || p.end > e) continue;
+      bool shadowed = false;
+      for (const auto& hit : s.vocab)
+        shadowed = shadowed || (hit.dimension == Dimension::place && overlaps(hit.begin, hit.end, p.begin, p.end));
+      if (shadowed) continue;
+      if (!best || (near && distance(p.begin, p.end, near->begin, near->end) <
+                                distance(best->begin, best->end, near->begin, near->end)))
+        best = &p;
+    }
+    if (!best) return {};
+    switch (best->kind) {
+      case PlaceKind::national:
+        return {defaults_.place.empty() ? std::string("national") : defaults_.place, Origin::stated};
+      case PlaceKind::state_anaphor:
+        return {carried.last_state.empty() ? std::string("a-state") : carried.last_state, Origin::stated};
+      case PlaceKind::county_anaphor:
+        return {carried.last_county.empty() ? std::string("a-county") : carried.last_county,
+                Origin::stated};
+      default: return {best->id, Origin::stated};
+    }
+  }
+
+  Found<std::string> program_in(const ReadSentence& s, size_t b, size_t e, const Mention* near) const {
+    auto hits = hits_in(s, Dimension::program, b, e);
+    if (!hits.empty()) {
+      const VocabularyHit* h = near ? nearest(hits, *near) : hits.front();
+      if (h) return {h->id, Origin::stated};
+    }
+    const std::string_view part = text_.substr(b, e - b);
+    if (RE2::PartialMatch(piece(part), agency_re())) return {std::string(kAgencyWide), Origin::stated};
+    return {};
+  }
+
+  std::optional<PeriodMention> period_in(const ReadSentence& s, size_t b, size_t e,
+                                         const Mention* near) const {
+    std::vector<const PeriodMention*> ps;
+    for (const auto& p : s.periods)
+      if (p.begin >= b && p.end <= e) ps.push_back(&p);
+    if (ps.empty()) return std::nullopt;
+    if (!near) return *ps.back();
+    const PeriodMention* p = nearest(ps, *near);
+    if (!p) return std::nullopt;
+    return *p;
+  }
+
+  // What a clause without figures (or a heading) says.
+  Says says(const ReadSentence& s, const SentenceWork& w, Span span, Carried& carried) const {
+    Says out;
+    out.program = program_in(s, span.begin, span.end, nullptr);
+    auto ms = hits_in(s, Dimension::measure, span.begin, span.end);
+    if (!ms.empty()) out.measure = {ms.back()->id, Origin::context};
+    out.place = place_in(s, w, span.begin, span.end, nullptr, carried);
+    out.period = period_in(s, span.begin, span.end, nullptr);
+    return out;
+  }
+
+  // ---- one sentence -------------------------------------------------------
+
+  void read_sentence(size_t si, Carried& carried) {
+    ReadSentence& s = out_.sentences[si];
+    const std::string_view sentence = text_.substr(s.span.begin, s.span.end - s.span.begin);
+    SentenceWork w;
+    for (PlaceHit p : find_places(sentence)) {
+      p.begin += s.span.begin;
+      p.end += s.span.begin;
+      w.places.push_back(std::move(p));
+    }
+    classify(s, sentence, w);
+
+    // Clauses: the whole row of a table; else cut at the figures.
+    std::vector<Span> rel_figs;
+    for (size_t id : s.figures) {
+      const Mention& m = out_.figures[id].mention;
+      rel_figs.push_back({m.begin - s.span.begin, m.end - s.span.begin});
+    }
+    std::vector<Span> clauses = w.table_row ? std::vector<Span>{{0, sentence.size()}}
+                                            : figure_clauses(sentence, rel_figs);
+    for (const Span& c : clauses) {
+      Clause cl;
+      cl.span = {c.begin + s.span.begin, c.end + s.span.begin};
+      for (size_t id : s.figures) {
+        const Mention& m = out_.figures[id].mention;
+        if (m.begin >= cl.span.begin && m.begin < cl.span.end) cl.free = false;
+      }
+      w.clauses.push_back(cl);
+      s.clauses.push_back(cl.span);
+    }
+
+    // The sentence's frame-setting clauses.
+    Says sentence_says;
+    bool sentence_referent = false, sentence_period_ref = false;
+    for (const Clause& c : w.clauses) {
+      if (!c.free) continue;
+      Says cs = says(s, w, c.span, carried);
+      if (cs.program.ok()) sentence_says.program = cs.program;
+      if (cs.measure.ok()) sentence_says.measure = cs.measure;
+      if (cs.place.ok()) sentence_says.place = cs.place;
+      if (cs.period) sentence_says.period = cs.period;
+      const std::string_view ct = text_.substr(c.span.begin, c.span.end - c.span.begin);
+      sentence_referent |= RE2::PartialMatch(piece(ct), referent_re());
+      sentence_period_ref |= RE2::PartialMatch(piece(ct), period_reference_re());
+    }
+    // A program named anywhere in the sentence is its context.
+    Found<std::string> sentence_program = sentence_says.program;
+    if (!sentence_program.ok()) sentence_program = program_in(s, s.span.begin, s.span.end, nullptr);
+
+    const Figure* previous = nullptr;  // the figure before, in this sentence
+    for (size_t k = 0; k < s.figures.size(); ++k) {
+      Figure& f = out_.figures[s.figures[k]];
+      read_figure(f, s, w, k, sentence_says, sentence_program, sentence_referent,
+                  sentence_period_ref, previous, carried);
+      previous = &f;
+    }
+
+    // Context for what follows.
+    remember_places(w, carried);
+    Says now;
+    if (previous) {
+      now.program = {previous->frame.program, previous->source.program};
+      now.measure = {previous->frame.measure, previous->source.measure};
+      now.place = {previous->frame.place, previous->source.place};
+      now.period = previous->stated_period;
+      if (!is_positive(now.program.origin)) now.program = {};
+      if (!is_positive(now.place.origin)) now.place = {};
+      if (!is_positive(now.measure.origin)) now.measure = {};
+    } else {
+      now = says(s, w, s.span, carried);
+      if (!now.period && !s.periods.empty()) now.period = s.periods.back();
+    }
+    if (!now.program.ok() && carried.last.program.ok() && !previous) now.program = carried.last.program;
+    if (!now.period && !previous && s.paragraph == carried.last_paragraph) now.period = carried.last.period;
+    carried.last = now;
+    carried.last_paragraph = s.paragraph;
+    if (w.heading || w.lead_in || (w.table_row && s.figures.empty())) {
+      Says sec = says(s, w, s.span, carried);
+      if (w.heading) sec.place = {};  // a title's place is the story's, not every figure's
+      carried.section = sec;
+      carried.section_paragraph_end = w.heading ? SIZE_MAX : s.paragraph + 64;
+    }
+  }
+
+  // The figure stated earlier with the same value and unit, and a measure:
+  // "9,831 of the 46,929" repeats the 46,929 removals of the sentence before.
+  const Figure* earlier_same(const Mention& m, const Figure* self) const {
+    const Figure* found = nullptr;
+    for (const Figure& o : out_.figures) {
+      if (&o == self || o.mention.begin >= m.begin) break;
+      if (o.mention.unit == m.unit && o.mention.value == m.value && is_positive(o.source.measure))
+        found = &o;
+    }
+    return found;
+  }
+
+  void remember_places(const SentenceWork& w, Carried& carried) const {
+    for (const PlaceHit& p : w.places) {
+      if (p.kind == PlaceKind::state) carried.last_state = p.id;
+      if (p.kind == PlaceKind::county) carried.last_county = p.id;
+    }
+  }
+
+  // Headings (a short block without end punctuation), lead-ins (ending with
+  // a colon) and table rows ("a | b | c").
+  void classify(const ReadSentence& s, std::string_view sentence, SentenceWork& w) const {
+    w.table_row = sentence.find(" | ") != std::string_view::npos;
+    size_t e = sentence.size();
+    while (e > 0 && (sentence[e - 1] == ' ' || sentence[e - 1] == '*' || sentence[e - 1] == '"')) --e;
+    const char last = e ? sentence[e - 1] : '.';
+    w.lead_in = last == ':';
+    // A heading: the whole paragraph is this one short sentence, unpunctuated.
+    bool alone = true;
+    for (const auto& o : out_.sentences)
+      if (&o != &s && o.paragraph == s.paragraph) alone = false;
+    size_t words = 0;
+    for (size_t i = 0; i < sentence.size(); ++i)
+      if (sentence[i] == ' ') ++words;
+    w.heading = !w.table_row && alone && last != '.' && last != '!' && last != '?' && last != ':' &&
+                words < 20;
+  }
+
+  // ---- one figure ---------------------------------------------------------
+
+  void read_figure(Figure& f, const ReadSentence& s, const SentenceWork& w, size_t k,
+                   const Says& sentence_says, const Found<std::string>& sentence_program,
+                   bool sentence_referent, bool sentence_period_ref, const Figure* previous,
+                   Carried& carried) {
+    const Mention& m = f.mention;
+    // Own clause.
+    size_t ci = 0;
+    for (size_t i = 0; i < w.clauses.size(); ++i)
+      if (m.begin >= w.clauses[i].span.begin && m.begin < w.clauses[i].span.end) ci = i;
+    f.clause = ci;
+    Span own = w.clauses[ci].span;
+    const std::string_view own_text = text_.substr(own.begin, own.end - own.begin);
+
+    // Other figures of the clause and the noun phrases they count: what
+    // they count is theirs, not this figure's.
+    std::vector<Span> others;
+    for (size_t id : s.figures) {
+      const Figure& o = out_.figures[id];
+      if (&o == &f || o.mention.begin < own.begin || o.mention.begin >= own.end) continue;
+      CountedNoun onp = counted_noun(text_, o.mention.end, own.end);
+      others.push_back({o.mention.begin, std::max(o.mention.end, onp.end)});
+    }
+    CountedNoun np = counted_noun(text_, m.end, own.end);
+    // "X of the roughly N people": X counts N's people.
+    bool base = false;  // this figure is the N of "X of the N people"
+    if (np.another_figure != std::string_view::npos) {
+      for (size_t id : s.figures) {
+        const Figure& o = out_.figures[id];
+        if (o.mention.begin == np.another_figure || (o.mention.begin <= np.another_figure && np.another_figure < o.mention.end)) {
+          CountedNoun onp = counted_noun(text_, o.mention.end, own.end);
+          np.head = onp.head;
+          np.person = onp.person;
+          np.duration = onp.duration;
+          np.end = onp.end;
+          np.begin = o.mention.end;
+        }
+      }
+    }
+    {
+      // "X of the roughly N people", "of the N people deported, X ...": N is
+      // the group a share is taken of.
+      const size_t from = m.begin > own.begin + 40 ? m.begin - 40 : own.begin;
+      const std::string_view gap = text_.substr(from, m.begin - from);
+      static const RE2 of_the("(?i)\\bof\\s+(?:the\\s+|all\\s+|all the\\s+|those\\s+)?"
+                              "(?:roughly\\s+|about\\s+|some\\s+|nearly\\s+|approximately\\s+)?$",
+                              RE2::Quiet);
+      base = m.unit == Unit::count && RE2::PartialMatch(piece(gap), of_the);
+    }
+    // "14 to 544 jurisdictions": a range shares its noun.
+    if (np.head.empty() && np.another_figure == std::string_view::npos) {
+      static const RE2 joined("(?i)^\\s*(?:to|-|\xE2\x80\x93|and|or)\\s*$", RE2::Quiet);
+      for (size_t id : s.figures) {
+        const Figure& o = out_.figures[id];
+        if (o.mention.begin <= m.end || o.mention.begin > m.end + 6) continue;
+        if (!RE2::FullMatch(piece(text_.substr(m.end, o.mention.begin - m.end)), joined)) continue;
+        CountedNoun onp = counted_noun(text_, o.mention.end, own.end);
+        np.head = onp.head;
+        np.person = onp.person;
+        np.duration = onp.duration;
+      }
+    }
+    f.partitive = np.partitive && m.unit == Unit::count;
+
+    const bool referent = RE2::PartialMatch(piece(own_text), referent_re()) || sentence_referent;
+    const bool period_ref = RE2::PartialMatch(piece(own_text), period_reference_re()) || sentence_period_ref;
+    // The frame a back-reference points at: the figure before in this
+    // sentence, else what the text said last.
+    Says referred;
+    if (previous) {
+      referred.program = {previous->frame.program, previous->source.program};
+      referred.measure = {previous->frame.measure, previous->source.measure};
+      referred.place = {previous->frame.place, previous->source.place};
+      referred.period = previous->stated_period;
+    } else {
+      referred = carried.last;
+    }
+    auto as_context = [](Found<std::string> x) {
+      if (x.ok()) x.origin = is_positive(x.origin) ? Origin::context : x.origin;
+      return x;
+    };
+    const bool in_section = s.paragraph <= carried.section_paragraph_end;
+
+    // Measure: the counted noun, else the clause, else context.
+    Found<std::string> measure;
+    {
+      const Span np_span{np.begin, np.end};
+      auto in_np = hits_in(s, Dimension::measure, np.begin, std::max(np.begin, np.end));
+      if (m.unit == Unit::year) {
+        // A year is a figure only beside the measure it dates ("launched in").
+        const VocabularyHit* best = nullptr;
+        for (const auto& hit : s.vocab)
+          if (hit.dimension == Dimension::measure && year_measures_.count(hit.id) &&
+              hit.end <= m.begin && m.begin - hit.end <= 40)
+            best = &hit;
+        if (best) measure = {best->id, Origin::stated};
+      } else if (!in_np.empty()) {
+        measure = {in_np.front()->id, Origin::stated};
+      } else if (!np.head.empty() && !np.person) {
+        // Something the rules do not count: fingerprints, jurisdictions, hours.
+        measure = {np.duration ? std::string("duration") : np.head, Origin::stated};
+      } else {
+        auto clause_hits = hits_in(s, Dimension::measure, own.begin, own.end, others);
+        if (base) clause_hits.clear();
+        if (const VocabularyHit* h = nearest(clause_hits, m)) measure = {h->id, Origin::stated};
+      }
+      if (!measure.ok() && base) {
+        auto clause_hits = hits_in(s, Dimension::measure, own.begin, own.end);
+        if (const VocabularyHit* h = nearest(clause_hits, m)) measure = {h->id, Origin::stated};
+      }
+      (void)np_span;
+      // The group a share is taken of, when it repeats an earlier figure.
+      if (!measure.ok() && np.another_figure != std::string_view::npos) {
+        for (size_t id : s.figures) {
+          const Figure& o = out_.figures[id];
+          if (o.mention.begin != np.another_figure) continue;
+          if (const Figure* e = earlier_same(o.mention, &f)) measure = {e->frame.measure, Origin::context};
+        }
+      }
+      if (!measure.ok())
+        if (const Figure* e = earlier_same(m, &f)) measure = {e->frame.measure, Origin::context};
+      if (!measure.ok() && sentence_says.measure.ok()) measure = as_context(sentence_says.measure);
+      if (!measure.ok() && referent && referred.measure.ok()) measure = as_context(referred.measure);
+      if (!measure.ok() && previous && is_positive(previous->source.measure))
+        measure = {previous->frame.measure, Origin::context};
+      if (!measure.ok() && in_section && carried.section.measure.ok())
+        measure = as_context(carried.section.measure);
+    }
+
+    // Category: the clause's own qualifiers; a base ("of the N people")
+    // only qualifies through its own phrase.
+    std::set<std::string> cats;
+    {
+      const size_t cb = base ? m.end : own.begin;
+      const size_t ce = base ? std::max(m.end, np.end) : own.end;
+      auto after = hits_in(s, Dimension::category, m.end, ce, others);
+      auto before = hits_in(s, Dimension::category, cb, m.begin, others);
+      const auto& use = after.empty() ? before : after;
+      size_t last_end = use.empty() ? 0 : use.front()->end;
+      for (const VocabularyHit* h : use) {
+        cats.insert(h->id);
+        last_end = std::max(last_end, h->end);
+      }
+      if (!use.empty()) {
+        const size_t stop = after.empty() ? m.begin : ce;
+        const std::string_view rest = text_.substr(last_end, stop > last_end ? stop - last_end : 0);
+        const std::string_view tail = rest.substr(0, rest.find_first_of(".;,"));
+        const size_t orp = tail.find(" or ");
+        f.category_open = orp != std::string_view::npos && orp < 4;
+      }
+    }
+
+    // Program.
+    Found<std::string> program = program_in(s, own.begin, own.end, &m);
+    if (program.ok()) f.program_in_sentence = true;
+    if (!program.ok() && sentence_program.ok()) {
+      program = as_context(sentence_program);
+      f.program_in_sentence = true;
+    }
+    if (!program.ok() && (referent || previous) && referred.program.ok()) {
+      program = as_context(referred.program);
+      f.program_in_sentence = previous && previous->program_in_sentence;
+    }
+    if (!program.ok() && in_section && carried.section.program.ok())
+      program = as_context(carried.section.program);
+    if (!program.ok() && carried.last.program.ok() && carried.last.program.value != kAgencyWide)
+      program = as_context(carried.last.program);
+    if (!program.ok() && !defaults_.program.empty()) program = {defaults_.program, Origin::default_value};
+
+    // Period: attached to the figure in its clause, else context.
+    std::optional<PeriodMention> period = period_in(s, own.begin, own.end, &m);
+    Origin period_origin = period ? Origin::stated : Origin::unknown;
+    if (!period) {
+      re2::StringPiece which[4];
+      if (RE2::PartialMatch(piece(own_text), shift_re(), &which[0], &which[1], &which[2], &which[3])) {
+        const std::optional<PeriodMention>& ref = previous ? previous->stated_period : carried.last.period;
+        if (ref) {
+          const bool back = !which[0].empty() || !which[1].empty();
+          PeriodMention pm = *ref;
+          pm.period = shift_years(ref->period, back ? -1 : 1);
+          pm.open_end = false;
+          period = pm;
+          period_origin = Origin::stated;
+        }
+      }
+    }
+    if (!period && sentence_says.period) period = sentence_says.period, period_origin = Origin::context;
+    if (!period && (referent || period_ref) && referred.period)
+      period = referred.period, period_origin = Origin::context;
+    if (!period && previous && previous->stated_period)
+      period = previous->stated_period, period_origin = Origin::context;
+    if (!period && s.paragraph == carried.last_paragraph && carried.last.period && k == 0 && !previous)
+      period = carried.last.period, period_origin = Origin::context;
+    if (!period && in_section && carried.section.period)
+      period = carried.section.period, period_origin = Origin::context;
+
+    // Place: named for the figure, else its sentence, else what it refers to.
+    Found<std::string> place = place_in(s, w, own.begin, own.end, &m, carried);
+    if (!place.ok() && sentence_says.place.ok()) place = as_context(sentence_says.place);
+    if (!place.ok() && (referent || previous) && referred.place.ok()) place = as_context(referred.place);
+    if (!place.ok() && in_section && !carried.section.place.value.empty())
+      place = as_context(carried.section.place);
+    if (!place.ok() && !defaults_.place.empty()) place = {defaults_.place, Origin::default_value};
+
+    f.frame.program = program.value;
+    f.source.program = program.origin;
+    f.frame.measure = measure.value;
+    f.source.measure = measure.origin;
+    f.frame.category = std::move(cats);
+    f.source.category = f.frame.category.empty() ? Origin::unknown : Origin::stated;
+    if (period) {
+      f.stated_period = period;
+      f.frame.period = period->period;
+      f.source.period = period_origin;
+    }
+    f.frame.place = place.value;
+    f.source.place = place.origin;
+  }
+
+  const Rules* rules_;
+  std::string_view text_;
+  Day date_;
+  Frame defaults_;
+  std::set<std::string> year_measures_;
+  Reading out_;
+};
+
+}  // namespace
+
+Reading read_figures(const Rules* rules, std::string_view text, std::vector<Mention> mentions,
+                     Day document_date) {
+  return Reader(rules, text, document_date).read(std::move(mentions));
+}
+
+Day find_document_date(std::string_view text, std::string_view meta_date, Day fallback) {
+  if (auto d = parse_iso_day(meta_date)) return *d;
+  // A dateline ("LOS ANGELES, Aug. 17, 2010 —") or a "Published:" line in
+  // the first lines of the text.
+  static const RE2 marker("(?i)\\b(?:published|posted|updated|dated?|released)\\b|"
+                          "^[A-Z][A-Z .'-]+,[^\\n]{0,40}(?:\xE2\x80\x94|\xE2\x80\x93|--| - )",
+                          RE2::Quiet);
+  size_t at = 0;
+  for (int lines = 0; lines < 12 && at < text.size(); ++lines) {
+    size_t nl = text.find('\n', at);
+    if (nl == std::string_view::npos) nl = text.size();
+    const std::string_view line = text.substr(at, nl - at);
+    at = nl + 1;
+    if (line.empty()) {
+      --lines;
+      continue;
+    }
+    if (!RE2::PartialMatch(piece(line), marker)) continue;
+    for (const auto& p : find_periods(line, 0))
+      if (p.period.from && p.period.from == p.period.to) return p.period.from;
+  }
+  return fallback;
+}
+
+}  // namespace claimcheck::detail
