@@ -374,6 +374,8 @@ class Reader {
     if (w.heading || w.lead_in || (w.table_row && s.figures.empty())) {
       Says sec = says(s, w, s.span, carried);
       if (w.heading) sec.place = {};  // a title's place is the story's, not every figure's
+      // A dateline or "Published:" date is when the text speaks, not a period.
+      if (sec.period && sec.period->period.from == sec.period->period.to) sec.period.reset();
       carried.section = sec;
       carried.section_paragraph_end = w.heading ? SIZE_MAX : s.paragraph + 64;
     }

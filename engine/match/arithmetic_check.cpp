@@ -72,6 +72,7 @@ class SumCheck : public Check {
         if (tm.unit == Unit::percent && !total.is_total) check_derived(ctx, sentence, k, before);
       }
     }
+    check_table_totals(ctx);
   }
 
  private:
@@ -108,6 +109,60 @@ class SumCheck : public Check {
     f.dimensions = {"value"};
   }
 
+  // A table row labelled as a total ("Detainers issued, total | 21,074")
+  // against the rows above it in the same column that count the same thing.
+  void check_table_totals(CheckContext& ctx) const {
+    static const RE2 total_label("(?i)\\b(?:total|all|combined|overall)\\b", RE2::Quiet);
+    auto is_row = [&](const ReadSentence& s) {
+      return ctx.span_text(s.span.begin, s.span.end).find(" | ") != std::string_view::npos;
+    };
+    auto column = [&](const ReadSentence& s, size_t at) {
+      size_t n = 0;
+      const std::string_view row = ctx.span_text(s.span.begin, at);
+      for (size_t p = row.find(" | "); p != std::string_view::npos; p = row.find(" | ", p + 3)) ++n;
+      return n;
+    };
+    for (size_t si = 0; si < ctx.sentences.size(); ++si) {
+      const ReadSentence& row = ctx.sentences[si];
+      if (!is_row(row) || row.figures.size() != 1) continue;
+      MentionState& total = ctx.mentions[row.figures[0]];
+      if (total.has_finding || total.mention.unit == Unit::year || !is_positive(total.source.measure)) continue;
+      const std::string_view label = ctx.span_text(row.span.begin, total.mention.begin);
+      if (!RE2::PartialMatch(re2::StringPiece(label.data(), label.size()), total_label)) continue;
+      const size_t col = column(row, total.mention.begin);
+      std::vector<MentionState*> parts;
+      for (size_t j = si; j-- > 0;) {
+        const ReadSentence& above = ctx.sentences[j];
+        if (!is_row(above) || above.figures.size() != 1) break;
+        MentionState& p = ctx.mentions[above.figures[0]];
+        if (p.mention.unit != total.mention.unit || column(above, p.mention.begin) != col) break;
+        if (p.frame.measure != total.frame.measure || p.frame.category.empty()) break;
+        parts.push_back(&p);
+      }
+      if (parts.size() < 2) continue;
+      std::reverse(parts.begin(), parts.end());
+      double lo = 0, hi = 0, sum = 0;
+      std::string expr;
+      for (auto* p : parts) {
+        lo += p->mention.lo;
+        hi += finite_hi(p->mention);
+        sum += p->mention.value;
+        expr += (expr.empty() ? "" : " + ") + p->mention.text;
+      }
+      total.is_total = true;
+      if (hi > total.mention.lo && lo < finite_hi(total.mention)) {
+        total.derived = true;
+        continue;
+      }
+      auto& f = ctx.add_finding("arithmetic", total.mention.begin, total.mention.end,
+                                "the rows above do not add up to " + total.mention.text + ": " +
+                                    expr + " = " + describe_value(sum, total.mention.unit),
+                                &total);
+      for (auto* p : parts) f.related.push_back(p->mention.text);
+      f.dimensions = {"value"};
+    }
+  }
+
   void check_derived(CheckContext& ctx, ReadSentence& sentence, size_t k,
                      std::string_view before) const {
     MentionState& pct = ctx.mentions[sentence.figures[k]];
@@ -117,6 +172,29 @@ class SumCheck : public Check {
       const Mention& c = ctx.mentions[sentence.figures[j]].mention;
       if (c.unit == Unit::count || c.unit == Unit::usd) counts.push_back(&c);
     }
+    if (counts.empty()) return;
+    // The group may have been counted in the sentence before ("38,828 were
+    // deported. Of the deportees, ... 11,946, or 31 percent, ..."): a share
+    // of it is derived too, though never an error on that ground alone.
+    const size_t si = static_cast<size_t>(&sentence - ctx.sentences.data());
+    std::vector<const Mention*> earlier;
+    if (si > 0 && ctx.sentences[si - 1].paragraph == sentence.paragraph)
+      for (size_t id : ctx.sentences[si - 1].figures) {
+        const Mention& c = ctx.mentions[id].mention;
+        if (c.unit == Unit::count) earlier.push_back(&c);
+      }
+    for (const auto* a : counts)
+      for (const auto* b : earlier) {
+        if (b->value <= a->value) continue;
+        const double ea = half_precision(*a), eb = half_precision(*b);
+        const double lo = 100 * (a->value - ea) / (b->value + eb);
+        const double hi = 100 * (a->value + ea) / std::max(1.0, b->value - eb);
+        if (hi >= pm.lo && lo < finite_hi(pm)) {
+          pct.derived = true;
+          pct.verdict = "supported";
+          return;
+        }
+      }
     if (counts.size() < 2) return;
     // Every share the counts can give: one of another, one of their sum.
     struct Share {

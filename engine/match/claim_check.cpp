@@ -179,6 +179,15 @@ double claim_half_precision(const Claim& c) {
   return 0;
 }
 
+// Is the figure the claim's very number, at the precision it is written?
+// A misquote in another dimension is told by the number itself: "about 26
+// percent" fits 28% as a hedge but is not 28%'s number.
+bool same_number(const Mention& m, const Claim& c) {
+  if (m.verbal) return c.value >= m.lo && c.value < m.hi;
+  const double step = std::fabs(m.value - std::round(m.value)) < 1e-9 ? 0.5 : 0.05;
+  return std::fabs(m.value - c.value) <= std::max(step, claim_half_precision(c)) + 1e-9;
+}
+
 // Does the claim's value fit the figure? An open bound ("more than 30
 // percent") points at a claim only near its number, and contradicts one
 // only from the wrong side and near; far from it, it says nothing.
@@ -273,7 +282,7 @@ class ClaimCheck : public Check {
       if (near == Closeness::consistent) {
         if (supports(cmp)) {
           if (!supported_by || cmp.agree > supported_by->agree) supported_by = cmp;
-        } else if (one_dimension_off(cmp)) {
+        } else if (one_dimension_off(cmp) && same_number(m, c)) {
           if (!off_by_one || cmp.agree > off_by_one->agree) off_by_one = cmp;
         } else if (cmp.differs.empty() && !cmp.another_statistic() && cmp.measure == Stand::agree) {
           // Nothing contradicts, but the text leaves a dimension the claim
