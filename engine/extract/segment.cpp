@@ -257,7 +257,9 @@ std::vector<Span> split_clauses(std::string_view s) {
         continue;
       std::string left;
       for (size_t k = seg; k < i; ++k) left += to_lower(s[k]);
-      bool between = left.find("between") != std::string::npos;
+      // "between X and Y" joins two ends of one range, when X is short.
+      const size_t bpos = left.rfind("between");
+      bool between = bpos != std::string::npos && left.size() - bpos < 30;
       size_t lb = skip_spaces_back(s, i);
       size_t rb = i + 5;
       bool number_joined = lb > seg && (is_digit(s[lb - 1]) || s[lb - 1] == '%') && rb < c.end &&

@@ -137,6 +137,22 @@ std::vector<Span> figure_clauses(std::string_view s, const std::vector<Span>& fi
     cuts.insert(comma + 1);
   }
 
+  // "When Secure Communities came to Oregon in 2010, organizers ...": a
+  // subordinate clause opening the sentence ends at its first comma.
+  {
+    size_t w = 0;
+    while (w < s.size() && !is_word_char(s[w])) ++w;
+    size_t we = w;
+    while (we < s.size() && is_word_char(s[we])) ++we;
+    static const std::set<std::string> subordinators = {
+        "when", "while", "although", "though", "after", "because", "once", "if", "whereas"};
+    if (subordinators.count(lower(s.substr(w, we - w)))) {
+      size_t comma = s.find(", ", we);
+      while (comma != std::string_view::npos && inside_any(comma, figures)) comma = s.find(", ", comma + 1);
+      if (comma != std::string_view::npos) cuts.insert(comma + 1);
+    }
+  }
+
   cuts.insert(0);
   std::vector<Span> out;
   std::vector<size_t> all(cuts.begin(), cuts.end());
@@ -149,7 +165,22 @@ std::vector<Span> figure_clauses(std::string_view s, const std::vector<Span>& fi
     if (te > b) out.push_back({b, te});
   }
   if (out.empty()) out.push_back({0, s.size()});
-  return out;
+  // A clause that is only a figure ("...with no conviction: 26%") belongs
+  // to the words before it.
+  std::vector<Span> merged;
+  for (const Span& c : out) {
+    bool words_outside = false;
+    for (size_t i = c.begin; i < c.end && !words_outside; ++i) {
+      bool in_fig = false;
+      for (const Span& f : figures) in_fig = in_fig || (i >= f.begin && i < f.end);
+      words_outside = !in_fig && std::isalpha(static_cast<unsigned char>(s[i]));
+    }
+    if (!words_outside && !merged.empty() && any_figure_in(c.begin, c.end, figures))
+      merged.back().end = c.end;
+    else
+      merged.push_back(c);
+  }
+  return merged;
 }
 
 namespace {
@@ -189,6 +220,16 @@ const std::set<std::string>& person_nouns() {
       "others",   "each",       "one",       "ones",        "cases",      "offenders",
       "subjects", "families",   "workers",   "youths",      "minors",     "deportees",
       "arrestees", "prisoners", "parents",   "students"};
+  return words;
+}
+
+// Words for the figure itself ("the 55 percent figure", "the share"): they
+// say nothing of what is counted.
+const std::set<std::string>& figure_nouns() {
+  static const std::set<std::string> words = {
+      "figure", "figures", "share", "shares", "rate", "rates", "number", "numbers", "total",
+      "totals", "proportion", "percentage", "portion", "fraction", "majority", "minority",
+      "count", "tally", "level", "increase", "decrease", "rise", "drop", "jump", "fall"};
   return words;
 }
 
@@ -240,10 +281,13 @@ CountedNoun counted_noun(std::string_view s, size_t from, size_t limit) {
       break;
     }
     if (!np_skip_words().count(w) && out.head.empty()) {
+      const bool time = time_nouns().count(w) || w.ends_with("year-old");
+      // "the year before", "that month": a time phrase, not what is counted.
+      if (time && words > 1) break;
       out.head = w;
       out.head_begin = i;
-      if (person_nouns().count(w)) out.person = true;
-      else if (time_nouns().count(w) || w.ends_with("year-old") || w == "old") out.duration = true;
+      if (person_nouns().count(w) || figure_nouns().count(w)) out.person = true;
+      else if (time || w == "old") out.duration = true;
     }
     out.end = we;
     i = we;

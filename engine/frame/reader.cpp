@@ -326,29 +326,37 @@ class Reader {
       s.clauses.push_back(cl.span);
     }
 
-    // The sentence's frame-setting clauses.
-    Says sentence_says;
+    // The sentence's frame-setting clauses: each figure takes what the
+    // nearest one before it says, then the nearest after it.
+    std::vector<std::pair<Span, Says>> free_says;
     bool sentence_referent = false, sentence_period_ref = false;
     for (const Clause& c : w.clauses) {
       if (!c.free) continue;
-      Says cs = says(s, w, c.span, carried);
-      if (cs.program.ok()) sentence_says.program = cs.program;
-      if (cs.measure.ok()) sentence_says.measure = cs.measure;
-      if (cs.place.ok()) sentence_says.place = cs.place;
-      if (cs.period) sentence_says.period = cs.period;
+      free_says.emplace_back(c.span, says(s, w, c.span, carried));
       const std::string_view ct = text_.substr(c.span.begin, c.span.end - c.span.begin);
       sentence_referent |= RE2::PartialMatch(piece(ct), referent_re());
       sentence_period_ref |= RE2::PartialMatch(piece(ct), period_reference_re());
     }
     // A program named anywhere in the sentence is its context.
-    Found<std::string> sentence_program = sentence_says.program;
-    if (!sentence_program.ok()) sentence_program = program_in(s, s.span.begin, s.span.end, nullptr);
+    const Found<std::string> sentence_program = program_in(s, s.span.begin, s.span.end, nullptr);
 
     const Figure* previous = nullptr;  // the figure before, in this sentence
     for (size_t k = 0; k < s.figures.size(); ++k) {
       Figure& f = out_.figures[s.figures[k]];
-      read_figure(f, s, w, k, sentence_says, sentence_program, sentence_referent,
-                  sentence_period_ref, previous, carried);
+      Says around;
+      std::vector<const std::pair<Span, Says>*> order;
+      for (auto it = free_says.rbegin(); it != free_says.rend(); ++it)
+        if (it->first.end <= f.mention.begin) order.push_back(&*it);
+      for (const auto& fs : free_says)
+        if (fs.first.begin >= f.mention.end) order.push_back(&fs);
+      for (const auto* fs : order) {
+        if (!around.program.ok()) around.program = fs->second.program;
+        if (!around.measure.ok()) around.measure = fs->second.measure;
+        if (!around.place.ok()) around.place = fs->second.place;
+        if (!around.period) around.period = fs->second.period;
+      }
+      read_figure(f, s, w, k, around, sentence_program, sentence_referent, sentence_period_ref,
+                  previous, carried);
       previous = &f;
     }
 
@@ -416,7 +424,7 @@ class Reader {
     for (size_t i = 0; i < sentence.size(); ++i)
       if (sentence[i] == ' ') ++words;
     w.heading = !w.table_row && alone && last != '.' && last != '!' && last != '?' && last != ':' &&
-                words < 20;
+                words < 20 && (s.figures.empty() || s.paragraph == 0);
   }
 
   // ---- one figure ---------------------------------------------------------
@@ -482,6 +490,14 @@ class Reader {
         np.duration = onp.duration;
       }
     }
+    // "9,831 Level 1", "29 percent nationwide": a qualifier, not a counted noun.
+    if (!np.head.empty()) {
+      for (const auto& hit : s.vocab)
+        if (hit.dimension != Dimension::measure && hit.begin <= np.head_begin && np.head_begin < hit.end)
+          np.head.clear();
+      for (const PlaceHit& p : w.places)
+        if (p.begin <= np.head_begin && np.head_begin < p.end) np.head.clear();
+    }
     f.partitive = np.partitive && m.unit == Unit::count;
 
     const bool referent = RE2::PartialMatch(piece(own_text), referent_re()) || sentence_referent;
@@ -542,7 +558,8 @@ class Reader {
       if (!measure.ok())
         if (const Figure* e = earlier_same(m, &f)) measure = {e->frame.measure, Origin::context};
       if (!measure.ok() && sentence_says.measure.ok()) measure = as_context(sentence_says.measure);
-      if (!measure.ok() && referent && referred.measure.ok()) measure = as_context(referred.measure);
+      if (!measure.ok() && (referent || period_ref) && referred.measure.ok())
+        measure = as_context(referred.measure);
       if (!measure.ok() && previous && is_positive(previous->source.measure))
         measure = {previous->frame.measure, Origin::context};
       if (!measure.ok() && in_section && carried.section.measure.ok())
@@ -572,16 +589,43 @@ class Reader {
       }
     }
 
-    // Program.
-    Found<std::string> program = program_in(s, own.begin, own.end, &m);
+    // "detainers on Level 1 subjects and on lower-level subjects numbered
+    // 3,847 and 16,227, respectively": the k-th figure takes the k-th group.
+    if (own_text.find("respectively") != std::string_view::npos) {
+      std::vector<const Figure*> in_clause;
+      for (size_t id : s.figures) {
+        const Figure& o = out_.figures[id];
+        if (o.mention.begin >= own.begin && o.mention.begin < own.end) in_clause.push_back(&o);
+      }
+      auto groups = hits_in(s, Dimension::category, own.begin, in_clause.front()->mention.begin);
+      if (in_clause.size() >= 2 && groups.size() == in_clause.size())
+        for (size_t i = 0; i < in_clause.size(); ++i)
+          if (in_clause[i] == &f) {
+            cats = {groups[i]->id};
+            f.category_open = false;
+          }
+    }
+
+    // Program. A year dates its subject: "287(g) was created in 1996, a
+    // decade before Secure Communities began in 2008".
+    Found<std::string> program;
+    if (m.unit == Unit::year) {
+      auto before = hits_in(s, Dimension::program, own.begin, m.begin);
+      if (!before.empty()) program = {before.back()->id, Origin::stated};
+    }
+    if (!program.ok()) program = program_in(s, own.begin, own.end, &m);
     if (program.ok()) f.program_in_sentence = true;
-    if (!program.ok() && sentence_program.ok()) {
-      program = as_context(sentence_program);
+    if (!program.ok() && sentence_says.program.ok()) {
+      program = as_context(sentence_says.program);
       f.program_in_sentence = true;
     }
     if (!program.ok() && (referent || previous) && referred.program.ok()) {
       program = as_context(referred.program);
       f.program_in_sentence = previous && previous->program_in_sentence;
+    }
+    if (!program.ok() && sentence_program.ok()) {
+      program = as_context(sentence_program);
+      f.program_in_sentence = true;
     }
     if (!program.ok() && in_section && carried.section.program.ok())
       program = as_context(carried.section.program);

@@ -1,6 +1,8 @@
 // scan.cpp — vocabulary and periods of one sentence, in one pass each.
 #include "frame/scan.hpp"
 
+#include <strings.h>
+
 namespace claimcheck::detail {
 
 SentenceScan scan_sentence(const Rules* rules, std::string_view sentence, Day document_date) {
@@ -28,6 +30,29 @@ SentenceScan scan_sentence(const Rules* rules, std::string_view sentence, Day do
     for (const auto& p : out.periods)
       if (hit.begin < p.end && p.begin < hit.end) return true;
     return false;
+  });
+  // A phrase inside a longer phrase of another dimension is part of it:
+  // "United States" in "United States citizens" is no place.
+  {
+    std::vector<VocabularyHit> kept;
+    for (const auto& hit : out.vocab) {
+      bool inside = false;
+      for (const auto& o : out.vocab)
+        inside = inside || (&o != &hit && o.dimension != hit.dimension && o.begin <= hit.begin &&
+                            hit.end <= o.end && (o.end - o.begin) > (hit.end - hit.begin));
+      if (!inside) kept.push_back(hit);
+    }
+    out.vocab = std::move(kept);
+  }
+  // "The Criminal Alien Program, not Secure Communities, ...": a negated
+  // phrase does not describe the figure.
+  std::erase_if(out.vocab, [&](const VocabularyHit& hit) {
+    const std::string_view before = sentence.substr(0, hit.begin);
+    auto ends = [&](std::string_view w) {
+      return before.size() >= w.size() &&
+             strncasecmp(before.data() + before.size() - w.size(), w.data(), w.size()) == 0;
+    };
+    return ends("not ") || ends("rather than ") || ends("instead of ");
   });
   return out;
 }
