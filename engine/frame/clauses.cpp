@@ -68,6 +68,18 @@ const RE2& relative_clause_re() {
 std::vector<Span> figure_clauses(std::string_view s, const std::vector<Span>& figures) {
   std::set<size_t> cuts;  // positions where a clause starts
   for (const Span& c : split_clauses(s)) cuts.insert(c.begin);
+  // split_clauses cuts at " and " between digits; here only between figures
+  // ("on Level 1 subjects and on lower-level subjects" is one clause).
+  {
+    std::vector<size_t> all(cuts.begin(), cuts.end());
+    for (size_t i = 0; i < all.size(); ++i) {
+      const size_t c = all[i];
+      if (lower(s.substr(c, 4)) != "and ") continue;
+      const size_t prev = i > 0 ? all[i - 1] : 0;
+      const size_t next = i + 1 < all.size() ? all[i + 1] : s.size();
+      if (!any_figure_in(prev, c, figures) || !any_figure_in(c, next, figures)) cuts.erase(c);
+    }
+  }
 
   auto add_matches = [&](const RE2& re, bool need_figures, bool close_at_comma) {
     re2::StringPiece input(s.data(), s.size());
@@ -83,8 +95,9 @@ std::vector<Span> figure_clauses(std::string_view s, const std::vector<Span>& fi
       if (need_figures && !any_figure_in(start, s.size(), figures)) continue;
       cuts.insert(start);
       if (close_at_comma) {
-        const size_t comma = s.find(',', e);
-        if (comma != std::string_view::npos && comma + 1 < s.size()) cuts.insert(comma + 1);
+        size_t comma = s.find(", ", e);
+        while (comma != std::string_view::npos && inside_any(comma, figures)) comma = s.find(", ", comma + 1);
+        if (comma != std::string_view::npos) cuts.insert(comma + 1);
       }
     }
   };

@@ -8,6 +8,7 @@
 
 #include <array>
 #include <cctype>
+#include <cstring>
 
 #include "frame/places.hpp"
 
@@ -99,8 +100,18 @@ std::vector<PlaceHit> find_places(std::string_view text) {
     } else if (!g[3].empty()) {
       h.kind = PlaceKind::county_anaphor;
     } else if (!g[4].empty()) {
+      // "In Travis County": a capitalised function word is no part of the name.
+      static const char* const lead[] = {"In ", "The ", "For ", "Of ", "At ", "By ", "On ", "From ",
+                                         "To ", "And ", "Across ", "Under ", "Within ", "Outside "};
+      std::string_view name = whole;
+      for (const char* l : lead)
+        if (name.starts_with(l)) {
+          h.begin += std::strlen(l);
+          name.remove_prefix(std::strlen(l));
+          break;
+        }
       h.kind = PlaceKind::county;
-      h.id = slug(whole);
+      h.id = slug(name);
     } else if (!g[5].empty()) {
       h.kind = PlaceKind::state;
       h.id = slug(whole);

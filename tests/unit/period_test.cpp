@@ -131,3 +131,35 @@ TEST_CASE("describe_period names periods the way writers do", "[period]") {
         "2008-10-27 to 2010-06-30");
   CHECK(describe_period({make_day(2008, 10, 27), 0}) == "since 2008-10-27");
 }
+
+TEST_CASE("relative periods resolve against the document's date", "[period]") {
+  struct Case {
+    const char* text;
+    const char* date;
+    const char* from;
+    const char* to;
+  };
+  const Case cases[] = {
+      {"so far this fiscal year", "2010-08-17", "2009-10-01", "2010-08-17"},
+      {"since the start of this fiscal year", "2011-04-29", "2010-10-01", "2011-04-29"},
+      {"so far this year", "2017-10-30", "2017-01-01", "2017-10-30"},
+      {"in all of last fiscal year", "2010-08-17", "2008-10-01", "2009-09-30"},
+      {"last fiscal year", "2011-10-15", "2010-10-01", "2011-09-30"},
+      {"last year", "2012-03-01", "2011-01-01", "2011-12-31"},
+      {"in the fiscal year that ended Sept. 30", "2011-12-29", "2010-10-01", "2011-09-30"},
+      {"in the fiscal year that began Oct. 1", "2011-05-05", "2010-10-01", "2011-09-30"},
+      {"through March 31 of this year", "2011-05-24", "", "2011-03-31"},
+      {"From November 2008 through June of this year", "2011-08-30", "2008-11-01", "2011-06-30"},
+      {"last month", "2012-01-20", "2011-12-01", "2011-12-31"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text, c.date);
+    const auto found = find_periods(c.text, *parse_iso_day(c.date));
+    REQUIRE(found.size() == 1);
+    CHECK(format_day(found[0].period.from) == c.from);
+    CHECK(format_day(found[0].period.to) == c.to);
+  }
+  // Without a document date, relative words are no period at all.
+  CHECK(find_periods("so far this fiscal year", 0).empty());
+  CHECK(find_periods("last fiscal year", 0).empty());
+}
