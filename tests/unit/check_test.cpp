@@ -168,6 +168,68 @@ TEST_CASE("check finds each kind of discrepancy and stays quiet on right figures
   }
 }
 
+// Errors rest on what the text positively says about the figure; what it
+// leaves unsaid is unknown, never agreement (design.md, "Finding kinds").
+TEST_CASE("findings only on positive evidence", "[check]") {
+  struct Case {
+    const char* name;
+    const char* draft;
+    const char* figure;
+    const char* verdict;  // of that figure
+    std::vector<std::string> errors;
+  };
+  const std::vector<Case> cases = {
+      {"a state's figure is another statistic", "In Oregon, between October 2008 and June 2010, "
+       "20% of people deported had no criminal record or low-level offenses.", "20%", "unsupported", {}},
+      {"a county's figure is another statistic", "In Travis County, 79% of people deported between "
+       "October 2008 and June 2010 had no criminal record.", "79%", "unsupported", {}},
+      {"the agency as a whole is no program", "ICE removed 396,906 people in fiscal 2011, and 26% "
+       "of them had no criminal conviction.", "26%", "unsupported", {}},
+      {"two differing dimensions: another statistic", "In fiscal 2011, 79% of people transferred "
+       "to ICE custody had no criminal conviction.", "79%", "unsupported", {}},
+      {"the same frame with another value", "In fiscal 2011, 79% of people deported had no "
+       "criminal conviction.", "79%", "discrepancy", {"value-mismatch@79%"}},
+      {"unstated measure: no claim is about the figure", "In fiscal year 2011, 36% had no criminal "
+       "conviction.", "36%", "unsupported", {}},
+      {"a noun the rules do not count", "Between October 2008 and June 2010, jails sent 47,000 sets "
+       "of fingerprints.", "47,000", "unsupported", {}},
+      {"an open bound far from a claim says nothing", "Between October 2008 and June 2010, more than "
+       "30% of people deported had no criminal record or low-level offenses.", "more than 30%",
+       "unsupported", {}},
+      {"an open bound on the wrong side, near: a hedge mismatch (warning)", "Between October 2008 "
+       "and June 2010, more than 85% of people deported had no criminal record or low-level "
+       "offenses.", "more than 85%", "discrepancy", {}},
+      {"a hedge's reach is not the claim's number", "Since its inception, about 26% of the people "
+       "deported were non-criminals.", "about 26%", "unsupported", {}},
+      {"a rounded claim covers a precise figure", "Between October 2008 and June 2010, Secure "
+       "Communities deported 46,929 people.", "46,929", "supported", {}},
+      {"a category left unsaid cannot be decided", "In fiscal 2011, 26% of people deported "
+       "through Secure Communities were affected.", "26%", "unverified", {}},
+      {"relative period from the dateline", "WASHINGTON, Aug. 2, 2012 — Last fiscal year, 79% of "
+       "people deported had no criminal record or had been picked up for low-level offenses.",
+       "79%", "discrepancy", {"period-mismatch@79%"}},
+      {"period carried through the paragraph", "ICE released data for fiscal year 2011. That "
+       "year, 79% of people deported had no criminal record or low-level offenses.", "79%",
+       "discrepancy", {"period-mismatch@79%"}},
+      {"a counted noun wins over a verb elsewhere", "In its first year, Secure Communities "
+       "identified 111,000 people and 47,000 sets of fingerprints were deported.", "111,000",
+       "supported", {}},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.name, c.draft);
+    auto report = check_text(c.draft);
+    std::vector<std::string> errors;
+    for (const auto& f : report.findings)
+      if (f.severity == Severity::error) errors.push_back(f.kind + "@" + f.text);
+    CHECK(errors == c.errors);
+    const MentionResult* m = nullptr;
+    for (const auto& x : report.mentions)
+      if (x.mention.text == c.figure) m = &x;
+    REQUIRE(m);
+    CHECK(m->verdict == c.verdict);
+  }
+}
+
 TEST_CASE("supported figures carry their claim and frame", "[check]") {
   auto report = check_text("Between October 2008 and June 2010, Secure Communities led to the "
                            "deportation of approximately 47,000 people.");
