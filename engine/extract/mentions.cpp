@@ -52,7 +52,7 @@ double just_above(double v) { return std::nextafter(v, kInf); }
 // Words that make the number after them a label, not a figure: "Level 1",
 // "Title 8", "H.R. 4437", "Section 5", "Measure 88".
 bool is_label_word(std::string_view w) {
-  static constexpr std::array<std::string_view, 52> kLabels{
+  static constexpr std::array<std::string_view, 62> kLabels{
       "level",    "levels",    "tier",     "tiers",    "phase",     "phases",  "title",
       "titles",   "section",   "sections", "sec.",     "article",   "art.",    "articles",
       "chapter",  "chapters",  "ch.",      "part",     "parts",     "no.",     "nos.",
@@ -60,7 +60,8 @@ bool is_label_word(std::string_view w) {
       "page",     "pages",     "p.",       "pp.",      "paragraph", "para.",   "grade",
       "stage",    "step",      "item",     "figure",   "fig.",      "table",   "appendix",
       "version",  "district",  "route",    "highway",  "interstate", "measure", "proposition",
-      "prop.",    "amendment", "type"};
+      "prop.",    "amendment", "type",    "hb",       "sb",        "ab",      "hr",
+      "lb",       "hf",        "sf",      "bill",     "form"};
   for (auto l : kLabels)
     if (l == w) return true;
   return false;
@@ -445,7 +446,8 @@ void Scanner::emit(const Figure& f, Hedge h) {
       // Just under the stated value. Verbal fractions are rounded to the
       // nearest familiar fraction, so "nearly" reaches a fifth of the value
       // down, at most 10 points: "nearly half" is [40, 50).
-      double w = f.fraction ? std::min(10.0, 0.2 * v) : std::max(0.1 * std::fabs(v), f.precision);
+      // "nearly 2 million" is [1.8, 2) million, not [1, 2).
+      double w = f.fraction ? std::min(10.0, 0.2 * v) : 0.1 * std::fabs(v);
       m.lo = v - w;
       m.hi = v;
     } else if (h.norm == "more than" || h.norm == "at least") {
@@ -776,6 +778,13 @@ size_t Scanner::on_word(size_t c, size_t len) {
           f.lo = f.value - 50 / dv;  // half of 1/M either side
           f.hi = f.value + 50 / dv;
           f.precision = 100 / dv;
+          if (sp.value == 1 && dv >= 3 && dv <= 10) {
+            // "one in five" is nearer a fifth than a fourth or a sixth:
+            // halfway to its neighbours, [18.3, 22.5) rather than [10, 30).
+            f.lo = (100 / (dv + 1) + f.value) / 2;
+            f.hi = (100 / (dv - 1) + f.value) / 2;
+            f.precision = f.hi - f.lo;
+          }
           f.end = dend;
           emit_plain(f);
           return dend;

@@ -121,6 +121,11 @@ TEST_CASE("mention intervals and hedges", "[mentions]") {
       {"half of them", "half", 47.5, 52.5, ""},
       {"four in five people", "four in five", 70, 90, ""},
       {"one in twenty people", "one in twenty", 2.5, 7.5, ""},
+      // one in M (M up to ten): halfway to one in M+1 and one in M-1
+      {"one in five people", "one in five", 18.333333, 22.5, ""},
+      {"roughly one in five people", "roughly one in five", 17.916667, 22.5, "about"},
+      {"roughly one in seven", "roughly one in seven", 12.285714, 16.285714, "about"},
+      {"nearly 2 million people", "nearly 2 million", 1.8e6, 2e6, "nearly"},
       {"nearly half of them", "nearly half", 40, 50, "nearly"},
       {"almost half of them", "almost half", 40, 50, "nearly"},
       {"about half of them", "about half", 45, 55, "about"},
