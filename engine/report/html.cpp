@@ -113,8 +113,28 @@ std::string note_id(size_t file, size_t x) {
   return "n" + std::to_string(file) + "-" + std::to_string(x);
 }
 
+// "measure: removals (stated); period: FY2011 (context); ..." — what each
+// dimension of the figure's frame is and where it was read.
+std::string frame_line(const MentionResult& m) {
+  std::string out;
+  auto add = [&](std::string_view dim, const std::string& value, Origin o) {
+    if (value.empty() && o == Origin::unknown) return;
+    out += (out.empty() ? "" : "; ") + std::string(dim) + ": " +
+           (value.empty() ? std::string("?") : value) + " (" + std::string(origin_name(o)) + ")";
+  };
+  std::string cats;
+  for (const auto& c : m.frame.category) cats += (cats.empty() ? "" : " or ") + c;
+  add("program", m.frame.program, m.source.program);
+  add("measure", m.frame.measure, m.source.measure);
+  add("category", cats, m.source.category);
+  add("period", m.frame.period ? describe_period(*m.frame.period) : "", m.source.period);
+  add("place", m.frame.place, m.source.place);
+  return out;
+}
+
 std::string mention_title(const MentionResult& m) {
   std::string t = m.verdict;
+  if (const std::string fl = frame_line(m); !fl.empty()) t += "\n" + fl;
   if (!m.claim.empty()) t += " — " + m.claim;
   if (!m.evidence.empty())
     t += " — " + m.evidence.front().doc + ":" + std::to_string(m.evidence.front().line);
@@ -249,13 +269,14 @@ std::string render_figures(const FileReport& f, size_t fi) {
   if (f.mentions.empty()) return "";
   std::string out = "<details><summary>All figures (" + std::to_string(f.mentions.size()) +
                     ")</summary>\n<table class=\"figures\"><tr><th>line</th><th>figure</th>"
-                    "<th>value</th><th>verdict</th><th>reference</th></tr>\n";
+                    "<th>value</th><th>frame (where each part was read)</th><th>verdict</th>"
+                    "<th>reference</th></tr>\n";
   for (size_t i = 0; i < f.mentions.size(); ++i) {
     const auto& m = f.mentions[i];
     out += "<tr><td>" + std::to_string(m.start.line) + "</td><td><a href=\"#" +
            mention_id(fi, i) + "\">" + escape(m.mention.text) + "</a></td><td>" +
            number_text(m.mention.value) + " " + std::string(unit_name(m.mention.unit)) +
-           "</td><td>" + escape(m.verdict) + "</td><td>" + escape(m.claim) + "</td></tr>\n";
+           "</td><td>" + escape(frame_line(m)) + "</td><td>" + escape(m.verdict) + "</td><td>" + escape(m.claim) + "</td></tr>\n";
   }
   return out + "</table></details>\n";
 }

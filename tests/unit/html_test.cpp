@@ -213,3 +213,25 @@ TEST_CASE("HTML survives spans outside the text and invalid UTF-8", "[report]") 
   CHECK(html.find(">12%</mark>") != std::string::npos);
   CHECK(well_nested(html));
 }
+
+TEST_CASE("html: the hover and the figures table say where each part of a frame was read", "[html]") {
+  const std::string text = "In fiscal 2011, 26% had no conviction.";
+  FileReport f;
+  f.path = "d.md";
+  f.text = text;
+  MentionResult m = mention("26%", text, "supported");
+  m.frame.measure = "removals";
+  m.source.measure = Origin::context;
+  m.frame.category = {"no-conviction"};
+  m.source.category = Origin::stated;
+  m.frame.program = "sc";
+  m.source.program = Origin::default_value;
+  f.mentions.push_back(m);
+  Report r;
+  r.files.push_back(f);
+  const std::string html = render_html(r);
+  CHECK(count(html, "measure: removals (context)") == 2);  // hover and table
+  CHECK(count(html, "category: no-conviction (stated)") == 2);
+  CHECK(count(html, "program: sc (default)") == 2);
+  CHECK(count(html, "place:") == 0);  // unknown and empty: not shown
+}
