@@ -29,6 +29,7 @@ struct CheckArgs {
   std::vector<std::string> rules;
   std::string format = "text";
   std::string fail_on = "error";
+  std::string date;  // --date: the drafts' date for relative periods
   std::vector<std::string> drafts;
 };
 
@@ -39,6 +40,11 @@ int run_check(const CheckArgs& args) {
 
   // Phase 1: read every input, reporting every problem before stopping.
   Diagnostics diags;
+  CheckOptions options;
+  if (!args.date.empty()) {
+    if (auto d = parse_iso_day(args.date)) options.document_date = *d;
+    else diags.error("--date", 0, 0, "'" + args.date + "' is not a date (want YYYY-MM-DD)");
+  }
   std::optional<Rules> rules;
   if (!rule_files.empty()) rules = load_rules(rule_files, diags);
   std::vector<Document> drafts;
@@ -78,7 +84,7 @@ int run_check(const CheckArgs& args) {
   // Phase 2: check every draft.
   Report report;
   for (const auto& doc : drafts) {
-    FileReport file = check_document(doc, rules ? &*rules : nullptr, index.get());
+    FileReport file = check_document(doc, rules ? &*rules : nullptr, index.get(), options);
     report.files.push_back(std::move(file));
   }
 
@@ -116,6 +122,9 @@ void add_check_command(CLI::App& app, Runner& run) {
       ->check(CLI::IsMember({"text", "json", "sarif", "html"}));
   cmd->add_option("--fail-on", args->fail_on, "exit 1 when findings reach this severity")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
+  cmd->add_option("--date", args->date,
+                  "the drafts' date (YYYY-MM-DD) for 'last fiscal year' and the like; default: "
+                  "front matter, dateline or 'Published:' line, else the file's date");
   cmd->add_option("drafts", args->drafts, "draft files (txt, md, html, pdf, docx)")->required();
   cmd->callback([&run, args] { run = [args] { return run_check(*args); }; });
 }
