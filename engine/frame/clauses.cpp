@@ -116,6 +116,18 @@ std::vector<Span> figure_clauses(std::string_view s, const std::vector<Span>& fi
     cuts.insert(a.end + to + 1);
   }
 
+  // "29% with minor convictions, 26% with none": a list of figures, each
+  // with its own words. "12,293 of them, about 26 percent, as ..." is a
+  // gloss of the figure before (a comma right after it) and stays.
+  for (size_t k = 1; k < figures.size(); ++k) {
+    const Span& f = figures[k];
+    if (f.begin < 2 || s.substr(f.begin - 2, 2) != ", ") continue;
+    size_t a = f.end;
+    while (a < s.size() && s[a] == ' ') ++a;
+    if (a >= s.size() || s[a] == ',' || s[a] == ')' || s[a] == '.' || s[a] == ';') continue;
+    cuts.insert(f.begin);
+  }
+
   // ", 100,000 of whom ...": a relative clause opened by its figure.
   for (const Span& f : figures) {
     static const RE2 of_whom("(?i)^\\s*(?:of whom|of which|of them|of those)\\b", RE2::Quiet);
@@ -210,7 +222,9 @@ const std::set<std::string>& np_stop_words() {
       "or",       "but",      "while",   "which",    "who",      "whom",     "whose",
       "that",     "than",     "because", "after",    "before",   "when",     "if",
       "as",       "since",    "until",   "compared", "versus",   "up",       "down",
-      "according", "remain",  "remained", "stood",   "represent", "represented", "marked"};
+      "according", "remain",  "remained", "stood",   "represent", "represented", "marked",
+      "once",     "where",    "unless",  "though",   "although", "so",       "then",
+      "now",      "also",     "still",   "already",  "again",    "ever",     "never"};
   return words;
 }
 

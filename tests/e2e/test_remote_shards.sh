@@ -53,7 +53,7 @@ setsid xapian-tcpsrv --quiet --interface 127.0.0.1 --port "$p1" "$tmp/sharded/sh
 pids+=($!)
 printf '# two shards, each served by xapian-tcpsrv\nremote 127.0.0.1:%s\nremote 127.0.0.1:%s\n' "$p0" "$p1" \
   >"$tmp/remote.stub"
-for _ in $(seq 50); do
+for _ in $(seq 300); do  # up to 30 s: a loaded CI machine starts servers slowly
   "$bin" search --db "$tmp/remote.stub" --limit 1 >/dev/null 2>&1 && break
   sleep 0.1
 done

@@ -60,7 +60,7 @@ fi
 (cd "$tmp" && exec "$bin" serve "${rules[@]}" --port 0) 2>"$tmp/serve.err" &
 pid=$!
 port=""
-for _ in $(seq 100); do
+for _ in $(seq 300); do  # up to 30 s on a loaded machine
   port=$(sed -n 's|^claimcheck: serving on http://127\.0\.0\.1:\([0-9]*\)$|\1|p' "$tmp/serve.err")
   [ -n "$port" ] && break
   kill -0 "$pid" 2>/dev/null || { echo "FAIL: serve exited"; cat "$tmp/serve.err"; exit 1; }

@@ -223,6 +223,10 @@ TEST_CASE("clauses start at contrasts, trends, relative clauses and frame-settin
       {"They identified 111,000 people, 100,000 of whom were low-level.",
        {"They identified 111,000 people", "100,000 of whom were low-level."}},
       {"Deportees with no conviction: 26%", {"Deportees with no conviction: 26%"}},
+      {"In FY2011, 29% with minor convictions, 26% with none, 55% together.",
+       {"In FY2011", "29% with minor convictions", "26% with none", "55% together."}},
+      {"ICE classified 12,293 of them, about 26 percent, as non-criminals.",
+       {"ICE classified 12,293 of them, about 26 percent, as non-criminals."}},
   };
   for (const auto& c : cases) {
     std::vector<Span> figs;
