@@ -59,21 +59,40 @@ class EvidenceCheck : public Check {
     return q;
   }
 
+  // A corpus sentence backs the figure when it states the same value about
+  // the same thing: read with the same reader, its figure of that value must
+  // positively count what the draft's figure counts, and no dimension both
+  // state may differ (an ICE-wide 55% is no evidence for a program's 55%).
+  static bool backs(const CheckContext& ctx, const MentionState& ms, const Evidence& h) {
+    if (!ctx.rules || !is_positive(ms.source.measure)) return false;
+    const Reading r = read_figures(ctx.rules, h.quote, extract_mentions(h.quote), 0);
+    const Mention& m = ms.mention;
+    for (const Figure& f : r.figures) {
+      if (f.mention.unit != m.unit) continue;
+      const double v = f.mention.value;
+      if (!(v >= m.lo && (v < m.hi || std::isinf(m.hi))) && std::fabs(v - m.value) > 1e-9) continue;
+      // What the draft states must hold for the sentence too; the sentence's
+      // defaults are what it is presumed to be about.
+      auto both = [&](Origin corpus, Origin draft) {
+        return (is_positive(corpus) || corpus == Origin::default_value) && is_positive(draft);
+      };
+      if (!is_positive(f.source.measure) || f.frame.measure != ms.frame.measure) continue;
+      if (both(f.source.program, ms.source.program) && f.frame.program != ms.frame.program) continue;
+      if (both(f.source.place, ms.source.place) && f.frame.place != ms.frame.place) continue;
+      if (!f.frame.category.empty() && !ms.frame.category.empty() && f.frame.category != ms.frame.category)
+        continue;
+      if (both(f.source.period, ms.source.period) && f.stated_period && ms.frame.period &&
+          !overlaps(f.stated_period->period, *ms.frame.period))
+        continue;
+      return true;
+    }
+    return false;
+  }
+
   static bool accept_evidence(const CheckContext& ctx, MentionState& ms,
                               const std::vector<Evidence>& hits) {
     for (const auto& h : hits) {
-      // Same measure, when both sides name one: a count of detainers is no
-      // evidence for a count of removals.
-      if (ctx.rules && !ms.frame.measure.empty()) {
-        bool same_measure = false, any_measure = false;
-        for (const auto& hit : ctx.rules->match_vocabulary(h.quote)) {
-          if (hit.dimension != Dimension::measure) continue;
-          any_measure = true;
-          if (hit.id == ms.frame.measure) same_measure = true;
-        }
-        if (any_measure && !same_measure) continue;
-        if (!any_measure) continue;
-      }
+      if (!backs(ctx, ms, h)) continue;
       ms.evidence.push_back({h.doc, h.line, h.quote});
       if (ms.evidence.size() >= ctx.options.evidence_per_mention) break;
     }
