@@ -15,9 +15,11 @@ namespace claimcheck::detail {
 
 namespace {
 
+// Letters, digits, apostrophes and hyphens; bytes of non-ASCII letters too,
+// but not the general punctuation block (dashes, curly quotes: E2 80 xx).
 bool is_word_char(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == '\'' || c == '-' ||
-         (static_cast<unsigned char>(c) & 0x80);
+  const auto u = static_cast<unsigned char>(c);
+  return std::isalnum(u) || c == '\'' || c == '-' || (u & 0x80 && u != 0xE2);
 }
 
 std::string lower(std::string_view s) {
@@ -279,14 +281,23 @@ CountedNoun counted_noun(std::string_view s, size_t from, size_t limit) {
   int words = 0;
   bool seen_of = false;
   while (i < limit && words < 10) {
-    while (i < limit && s[i] == ' ') ++i;
+    // Spaces and quotation marks ("database “hits”") do not end the phrase.
+    while (i < limit) {
+      if (s[i] == ' ' || s[i] == '"') ++i;
+      else if (s.substr(i, 3) == "\xE2\x80\x9C" || s.substr(i, 3) == "\xE2\x80\x9D") i += 3;
+      else break;
+    }
     if (i >= limit || !is_word_char(s[i])) break;
     size_t we = i;
-    while (we < limit && is_word_char(s[we])) ++we;
+    // A word runs on through a curly apostrophe ("don’t", "ICE’s").
+    while (we < limit && (is_word_char(s[we]) || s.substr(we, 3) == "\xE2\x80\x99")) we += is_word_char(s[we]) ? 1 : 3;
     std::string w = lower(s.substr(i, we - i));
     while (!w.empty() && (w.back() == '\'' || w.back() == '-')) w.pop_back();
     if (w.size() > 2 && (w.ends_with("'s"))) w.resize(w.size() - 2);
+    if (w.size() > 4 && (w.ends_with("\xE2\x80\x99s"))) w.resize(w.size() - 4);
     if (np_stop_words().count(w)) break;
+    // "don't", "didn't": a verb.
+    if (w.find("n't") != std::string::npos || w.find("n\xE2\x80\x99t") != std::string::npos) break;
     // A preposition before any noun: the figure stands alone ("79 percent
     // between 2008 and 2010", "$750 million on ...").
     static const std::set<std::string> prepositions = {
@@ -313,7 +324,10 @@ CountedNoun counted_noun(std::string_view s, size_t from, size_t limit) {
       if (time && words > 1) break;
       out.head = w;
       out.head_begin = i;
-      if (person_nouns().count(w) || figure_nouns().count(w)) out.person = true;
+      // Plural agent and demonym nouns are people too: voters, workers,
+      // Americans, Texans, economists.
+      const bool agent = w.size() > 4 && (w.ends_with("ers") || w.ends_with("ans") || w.ends_with("ists"));
+      if (person_nouns().count(w) || figure_nouns().count(w) || agent) out.person = true;
       else if (time || w == "old") out.duration = true;
     }
     out.end = we;

@@ -1,6 +1,8 @@
 // evidence_check.cpp — what the rules do not cover may still be stated in
 // the corpus: a sentence with the same unit and value about the same measure
 // supports the figure. A figure with neither is unsupported.
+#include <strings.h>
+
 #include <cmath>
 
 #include "match/checks.hpp"
@@ -8,6 +10,14 @@
 namespace claimcheck::detail {
 
 namespace {
+
+// Case-insensitive: does `text` hold `word` ("sets", "jurisdictions")?
+bool contains_word(std::string_view text, std::string_view word) {
+  if (word.empty() || word.size() > text.size()) return false;
+  for (size_t i = 0; i + word.size() <= text.size(); ++i)
+    if (strncasecmp(text.data() + i, word.data(), word.size()) == 0) return true;
+  return false;
+}
 
 class EvidenceCheck : public Check {
  public:
@@ -21,11 +31,19 @@ class EvidenceCheck : public Check {
     // One batch, so the index may answer in parallel. An index that fails (a
     // remote shard gone) throws: a report that quietly called figures
     // unsupported would be wrong, not partial.
+    // With rules, only a figure that positively counts something can be
+    // backed (see backs): the others are not looked up at all.
     std::vector<std::vector<Evidence>> hits(open.size());
     if (ctx.index) {
       std::vector<EvidenceQuery> queries;
-      for (const MentionState* ms : open) queries.push_back(query_for(ctx, *ms));
-      hits = ctx.index->search_all(queries);
+      std::vector<size_t> asked;
+      for (size_t i = 0; i < open.size(); ++i) {
+        if (ctx.rules && !is_positive(open[i]->source.measure)) continue;
+        queries.push_back(query_for(ctx, *open[i]));
+        asked.push_back(i);
+      }
+      auto answers = ctx.index->search_all(queries);
+      for (size_t k = 0; k < asked.size() && k < answers.size(); ++k) hits[asked[k]] = std::move(answers[k]);
     }
     for (size_t i = 0; i < open.size(); ++i) {
       MentionState& ms = *open[i];
@@ -64,7 +82,17 @@ class EvidenceCheck : public Check {
   // positively count what the draft's figure counts, and no dimension both
   // state may differ (an ICE-wide 55% is no evidence for a program's 55%).
   static bool backs(const CheckContext& ctx, const MentionState& ms, const Evidence& h) {
-    if (!ctx.rules || !is_positive(ms.source.measure)) return false;
+    if (!ctx.rules) return true;  // no frames to compare: the value is all there is
+    if (!is_positive(ms.source.measure)) return false;
+    // Cheap first: the sentence must name what the figure counts at all.
+    if (ctx.rules->has_vocabulary_id(Dimension::measure, ms.frame.measure)) {
+      bool named = false;
+      for (const auto& hit : ctx.rules->match_vocabulary(h.quote))
+        named = named || (hit.dimension == Dimension::measure && hit.id == ms.frame.measure);
+      if (!named) return false;
+    } else if (ms.frame.measure != "duration" && !contains_word(h.quote, ms.frame.measure)) {
+      return false;
+    }
     const Reading r = read_figures(ctx.rules, h.quote, extract_mentions(h.quote), 0);
     const Mention& m = ms.mention;
     for (const Figure& f : r.figures) {

@@ -167,8 +167,20 @@ std::vector<VocabularyHit> CompiledVocabulary::match(std::string_view text) cons
       // continue into the text around it (regex phrases, non-ASCII letters).
       const bool starts_word = begin < end && is_word_byte(static_cast<unsigned char>(text[begin]));
       const bool ends_word = begin < end && is_word_byte(static_cast<unsigned char>(text[end - 1]));
-      const bool bad_start = starts_word && begin > 0 && is_word_byte(static_cast<unsigned char>(text[begin - 1]));
-      const bool bad_end = ends_word && end < text.size() && is_word_byte(static_cast<unsigned char>(text[end]));
+      // U+2010..U+205F (dashes, curly quotes, ellipsis) are punctuation,
+      // though their bytes are non-ASCII: "“hits”" holds the word "hits".
+      auto punct_before = [&](size_t at) {
+        return at >= 3 && static_cast<unsigned char>(text[at - 3]) == 0xE2 &&
+               (static_cast<unsigned char>(text[at - 2]) == 0x80 || static_cast<unsigned char>(text[at - 2]) == 0x81);
+      };
+      auto punct_at = [&](size_t at) {
+        return at + 2 < text.size() + 0 && static_cast<unsigned char>(text[at]) == 0xE2 &&
+               (static_cast<unsigned char>(text[at + 1]) == 0x80 || static_cast<unsigned char>(text[at + 1]) == 0x81);
+      };
+      const bool bad_start = starts_word && begin > 0 && !punct_before(begin) &&
+                             is_word_byte(static_cast<unsigned char>(text[begin - 1]));
+      const bool bad_end = ends_word && end < text.size() && !punct_at(end) &&
+                           is_word_byte(static_cast<unsigned char>(text[end]));
       if (end == begin || bad_start || bad_end) {
         pos = next_char(begin);
         continue;

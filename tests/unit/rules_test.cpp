@@ -487,6 +487,9 @@ TEST_CASE("match_vocabulary: byte spans point into the text given", "[rules]") {
   CHECK(found[0].begin == text.find("deported"));
   CHECK(found[0].end == text.size());
   CHECK(rules->match_vocabulary("déported").empty());  // a letter before it: not a whole word
+  // Curly quotes and dashes are punctuation, not letters around the word.
+  CHECK(rules->match_vocabulary("5% were \u201cdeported\u201d").size() == 1);
+  CHECK(rules->match_vocabulary("people\u2014deported\u2014in 2010").size() == 1);
 }
 
 TEST_CASE("lint: smells are warnings, the file still loads", "[rules]") {
