@@ -7,6 +7,7 @@
 #include <cmath>
 #include <limits>
 #include <optional>
+#include <set>
 
 #include "match/checks.hpp"
 
@@ -299,6 +300,7 @@ class ClaimCheck : public Check {
     // dimension ("in FY2011, 79% ..."), before calling the value wrong.
     if (off_by_one) return frame_mismatch(ctx, ms, *off_by_one);
     if (value_off) return value_mismatch(ctx, ms, *value_off);
+    if (derived_from_claims(ctx, ms)) return;
     if (undecided) {
       // Noted for comparisons ("fell from 79% to 55%"), never an error here.
       ms.claim = undecided->claim;
@@ -306,6 +308,53 @@ class ClaimCheck : public Check {
       ms.verdict = "unverified";
       ms.evidence = ctx.evidence_for(*undecided->claim);
     }
+  }
+
+  // A figure the rules do not state but that follows from two of their
+  // figures: a sum of shares of one frame ("26% + 29%, a combined 55%") or a
+  // ratio of counts ("100,000 of 111,000 identified: 90%").
+  bool derived_from_claims(CheckContext& ctx, MentionState& ms) const {
+    const Mention& m = ms.mention;
+    if (m.unit != Unit::percent || !is_positive(ms.source.measure)) return false;
+    const auto& claims = ctx.rules->claims();
+    auto fits = [&](double v) { return v >= m.lo - 0.5 && v < (std::isinf(m.hi) ? v + 1 : m.hi + 0.5); };
+    auto same_frame_but_category = [&](const Claim& a, const Claim& b) {
+      return a.frame.program == b.frame.program && a.frame.measure == b.frame.measure &&
+             a.frame.place == b.frame.place && a.frame.period == b.frame.period;
+    };
+    auto period_ok = [&](const Claim& c) {
+      if (!c.frame.period || !ms.stated_period || !is_positive(ms.source.period)) return true;
+      return consistent_period(*ms.stated_period, *c.frame.period, kPeriodSlackDays);
+    };
+    for (size_t i = 0; i < claims.size(); ++i) {
+      const Claim& a = claims[i];
+      if (a.frame.measure != ms.frame.measure || !period_ok(a)) continue;
+      for (size_t j = 0; j < claims.size(); ++j) {
+        const Claim& b = claims[j];
+        if (i == j || !same_frame_but_category(a, b)) continue;
+        std::string how;
+        if (a.unit == Unit::percent && b.unit == Unit::percent && i < j && !a.frame.category.empty() &&
+            !b.frame.category.empty()) {
+          std::set<std::string> both = a.frame.category;
+          both.insert(b.frame.category.begin(), b.frame.category.end());
+          if (both.size() != a.frame.category.size() + b.frame.category.size()) continue;
+          if (ms.frame.category != both || !fits(a.value + b.value)) continue;
+          how = a.id + " + " + b.id;
+        } else if (a.unit == Unit::count && b.unit == Unit::count && b.frame.category.empty() &&
+                   !a.frame.category.empty() && b.value > 0) {
+          if (ms.frame.category != a.frame.category || !fits(100 * a.value / b.value)) continue;
+          how = a.id + " / " + b.id;
+        } else {
+          continue;
+        }
+        ms.verdict = "supported";
+        ms.derived = true;
+        ms.evidence = ctx.evidence_for(a);
+        (void)how;
+        return true;
+      }
+    }
+    return false;
   }
 
   void supported(CheckContext& ctx, MentionState& ms, const Comparison& cmp) const {

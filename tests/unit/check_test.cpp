@@ -211,6 +211,11 @@ TEST_CASE("findings only on positive evidence", "[check]") {
       {"period carried through the paragraph", "ICE released data for fiscal year 2011. That "
        "year, 79% of people deported had no criminal record or low-level offenses.", "79%",
        "discrepancy", {"period-mismatch@79%"}},
+      {"a ratio of two reference counts is supported", "In its first year, about 90% of the "
+       "people identified had low-level offenses.", "about 90%", "supported", {}},
+      {"a sum of two reference shares is supported", "Between October 2008 and June 2010, 99% of "
+       "people deported had no criminal record, low-level offenses or a Level 1 charge.", "99%",
+       "supported", {}},
       {"a counted noun wins over a verb elsewhere", "In its first year, Secure Communities "
        "identified 111,000 people and 47,000 sets of fingerprints were deported.", "111,000",
        "supported", {}},
