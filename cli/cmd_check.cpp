@@ -29,6 +29,7 @@ struct CheckArgs {
   std::vector<std::string> rules;
   std::string format = "text";
   std::string fail_on = "error";
+  std::string output;
   std::vector<std::string> drafts;
 };
 
@@ -95,7 +96,7 @@ int run_check(const CheckArgs& args) {
     o.color = isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
     out = render_text(report, o);
   }
-  write_stdout(out);
+  write_output(out, args.output);
 
   if (args.fail_on == "never") return kExitOk;
   const Severity threshold = *severity_from_name(args.fail_on);
@@ -116,6 +117,8 @@ void add_check_command(CLI::App& app, Runner& run) {
       ->check(CLI::IsMember({"text", "json", "sarif", "html"}));
   cmd->add_option("--fail-on", args->fail_on, "exit 1 when findings reach this severity")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
+  cmd->add_option("-o,--output", args->output,
+                  "write the report to FILE (whole or not at all) instead of stdout");
   cmd->add_option("drafts", args->drafts, "draft files (txt, md, html, pdf, docx)")->required();
   cmd->callback([&run, args] { run = [args] { return run_check(*args); }; });
 }

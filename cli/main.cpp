@@ -21,6 +21,7 @@ namespace {
 
 int main(int argc, char** argv) {
   using namespace claimcheck::cli;
+  guard_standard_streams();
   std::set_terminate(on_terminate);
   CLI::App app{"claimcheck — checks the numbers in policy writing", "claimcheck"};
   app.require_subcommand(1);
@@ -58,7 +59,8 @@ int main(int argc, char** argv) {
               << "Run 'claimcheck --help' for the list of commands.\n";
     return kExitInput;
   } catch (const claimcheck::InputError& e) {
-    for (const auto& d : e.diagnostics()) std::cerr << d.format() << "\n";
+    for (const auto& d : e.diagnostics())
+      std::cerr << (d.file.empty() ? "claimcheck: " : "") << d.format() << "\n";
     return kExitInput;
   } catch (...) {
     std::cerr << "claimcheck: error: " << claimcheck::describe_exception(std::current_exception())

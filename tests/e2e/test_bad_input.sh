@@ -268,6 +268,63 @@ expect_error unknown-flag "bogus" check --bogus "$good"
 expect_error unknown-verb "subcommand|frobnicate" frobnicate "$good"
 expect_error bad-format-value "format" check --format yaml "$good"
 
+# --- output: every write checked, --output whole or absent -------------------
+
+# expect_write_error CASE CMD... : stdout on /dev/full is exit 2 with the reason.
+expect_write_error() {
+  case="$1"
+  shift
+  tried=$((tried + 1))
+  local status=0
+  timeout 60 "$bin" "$@" >/dev/full 2>"$tmp/stderr" || status=$?
+  if [ "$status" != 2 ]; then fail "exit $status on /dev/full, expected 2: $(cat "$tmp/stderr")"
+  elif ! grep -q "cannot write to standard output: No space left on device" "$tmp/stderr"; then
+    fail "no message about the failed write: $(cat "$tmp/stderr")"
+  else printf 'ok   %-28s exit 2: %s\n' "$case" "$(head -1 "$tmp/stderr")"; fi
+}
+mkdir -p "$tmp/out-corpus"
+cp "$root"/corpus/*.md "$tmp/out-corpus/"
+"$bin" index --db "$tmp/db-out" "$tmp/out-corpus" >/dev/null 2>&1 || fail "could not build an index for the output cases"
+rules_sc="$root/rules/secure-communities.json"
+for fmt in text json sarif html; do
+  expect_write_error "dev-full-check-$fmt" check --db "$tmp/db-out" --rules "$rules_sc" --format "$fmt" "$good"
+done
+expect_write_error dev-full-verify verify --db "$tmp/db-out" --rules "$rules_sc"
+expect_write_error dev-full-reconcile reconcile --db "$tmp/db-out" --rules "$rules_sc"
+expect_write_error dev-full-search search --db "$tmp/db-out" deported
+expect_write_error dev-full-index index --db "$tmp/db-out2" "$tmp/out-corpus"
+expect_write_error dev-full-rules-lint rules lint "$rules_sc"
+
+case=closed-stdout
+tried=$((tried + 1))
+status=0
+timeout 60 "$bin" check --db "$tmp/db-out" --rules "$rules_sc" "$good" >&- 2>"$tmp/stderr" || status=$?
+if [ "$status" != 2 ]; then fail "exit $status with stdout closed, expected 2"
+elif ! grep -q "cannot write to standard output" "$tmp/stderr"; then fail "no message: $(cat "$tmp/stderr")"
+elif ! "$bin" search --db "$tmp/db-out" deported >/dev/null 2>&1; then fail "index damaged"
+else printf 'ok   %-28s exit 2: %s\n' "$case" "$(head -1 "$tmp/stderr")"; fi
+
+# --output: the report lands whole, nothing on stdout; on failure no file.
+mkdir -p "$tmp/reports"
+for verb in check verify reconcile; do
+  case="output-$verb"
+  tried=$((tried + 1))
+  args=(--db "$tmp/db-out" --rules "$rules_sc" --format json --output "$tmp/reports/$verb.json")
+  [ "$verb" = check ] && args+=("$good")
+  run "$verb" "${args[@]}"
+  if [ "$status" -ge 2 ]; then fail "exit $status: $err"
+  elif [ -n "$out" ]; then fail "wrote to stdout with --output"
+  elif ! python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$tmp/reports/$verb.json"; then fail "report is not whole JSON"
+  else printf 'ok   %-28s exit %s, %s bytes of JSON\n' "$case" "$status" "$(stat -c %s "$tmp/reports/$verb.json")"; fi
+done
+expect_error output-missing-folder "reports/nope/r.json.*cannot write the report: No such file" \
+  check --db "$tmp/db-out" --rules "$rules_sc" --output "$tmp/reports/nope/r.json" "$good"
+expect_error output-bad-input-writes-nothing "in/binary.txt.*binary" \
+  check --db "$tmp/db-out" --rules "$rules_sc" --output "$tmp/reports/bad.json" "$tmp/in/binary.txt"
+[ ! -e "$tmp/reports/bad.json" ] || fail "a report was written for bad input"
+leftovers=$(find "$tmp/reports" -name '.*' -type f | wc -l)
+[ "$leftovers" = 0 ] || fail "temporary files left behind: $(find "$tmp/reports" -name '.*')"
+
 # --- index: bad files are skipped with their reason, the run goes on ---------
 
 expect_skipped binary "$tmp/in/binary.txt" "binary"
@@ -276,7 +333,6 @@ expect_skipped huge-single-line "$tmp/in/huge.txt" "file too large"
 expect_skipped broken-pdf "$tmp/in/broken.pdf" "PDF"
 expect_skipped docx-not-zip "$tmp/in/notzip.docx" "not a zip"
 expect_skipped docx-zip-bomb "$tmp/in/bomb.docx" "unpacks to"
-
 echo
 echo "bad inputs tried: $tried ($failed failed, $skipped skipped)"
 [ "$failed" = 0 ]
