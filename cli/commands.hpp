@@ -58,6 +58,12 @@ Inputs load_inputs(const std::string& db_flag, const std::vector<std::string>& r
 // Prints every diagnostic to stderr, "claimcheck: " prefixed when it has no file.
 void print_diagnostics(const Diagnostics& diags);
 
+// What the run is doing to which file ("big.txt: writing the json report"),
+// so an error that escapes to main (std::bad_alloc, even from a noexcept
+// library function) can name the file. Empty when nothing is under way.
+void set_activity(std::string what);
+const std::string& activity();
+
 // Call first in main: a closed stdin/stdout/stderr gets /dev/null so no file
 // opened later takes its number, and writing to a closed stdout fails.
 void guard_standard_streams();

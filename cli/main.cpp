@@ -12,7 +12,23 @@ namespace {
 // its last committed state: say what happened and exit as for any input
 // error rather than abort with a core dump.
 [[noreturn]] void on_terminate() {
-  const std::string what = claimcheck::describe_exception(std::current_exception());
+  const std::string& doing = claimcheck::cli::activity();
+  // Out of memory inside a noexcept function (the JSON writer) ends here with
+  // the memory still taken: say so without allocating.
+  try {
+    if (auto e = std::current_exception()) std::rethrow_exception(e);
+  } catch (const std::bad_alloc&) {
+    std::fputs("claimcheck: error: ", stderr);
+    if (!doing.empty()) {
+      std::fputs(doing.c_str(), stderr);
+      std::fputs(": ", stderr);
+    }
+    std::fputs("out of memory (std::bad_alloc)\n", stderr);
+    std::_Exit(claimcheck::cli::kExitInput);
+  } catch (...) {
+  }
+  std::string what = claimcheck::describe_exception(std::current_exception());
+  if (!doing.empty()) what = doing + ": " + what;
   std::fputs(("claimcheck: error: " + what + "\n").c_str(), stderr);
   std::_Exit(claimcheck::cli::kExitInput);
 }
@@ -63,8 +79,9 @@ int main(int argc, char** argv) {
       std::cerr << (d.file.empty() ? "claimcheck: " : "") << d.format() << "\n";
     return kExitInput;
   } catch (...) {
-    std::cerr << "claimcheck: error: " << claimcheck::describe_exception(std::current_exception())
-              << "\n";
+    std::cerr << "claimcheck: error: "
+              << (activity().empty() ? "" : activity() + ": ")
+              << claimcheck::describe_exception(std::current_exception()) << "\n";
     return kExitInput;
   }
 }

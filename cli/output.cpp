@@ -19,6 +19,7 @@ namespace claimcheck::cli {
 namespace {
 
 bool stdout_closed = false;
+std::string current_activity;
 
 // `path` empty: standard output.
 [[noreturn]] void fail(const std::string& path, int err) {
@@ -45,6 +46,9 @@ int write_all(int fd, const std::string& content) {
 }
 
 }  // namespace
+
+void set_activity(std::string what) { current_activity = std::move(what); }
+const std::string& activity() { return current_activity; }
 
 void guard_standard_streams() {
   for (int fd = 0; fd <= 2; ++fd) {

@@ -197,6 +197,11 @@ for f in deep.html deep.md deep.docx; do
   printf '     %-28s exit %s in %.2fs\n' "$case" "$status" "$secs"
 done
 
+# One tag with 300,000 attributes: gumbo's duplicate check is quadratic in
+# them, so such a tag is refused before parsing.
+python3 -c 'print("<p " + " ".join(f"a{i}=\"1\"" for i in range(300000)) + ">79 percent</p>")' >"$tmp/in/attrs.html"
+expect_error html-300000-attributes "in/attrs.html.*more than 1000 attributes" check "$tmp/in/attrs.html"
+
 # --- rules ------------------------------------------------------------------
 
 python3 -c 'print("[" * 100000 + "]" * 100000)' >"$tmp/deep.json"
@@ -268,6 +273,63 @@ expect_error unknown-flag "bogus" check --bogus "$good"
 expect_error unknown-verb "subcommand|frobnicate" frobnicate "$good"
 expect_error bad-format-value "format" check --format yaml "$good"
 
+# --- special files, encodings, standard input, terminal safety ----------------
+
+mkfifo "$tmp/in/fifo.txt"
+expect_error fifo-draft "in/fifo.txt.*FIFO" check "$tmp/in/fifo.txt"
+expect_error device-draft "/dev/zero.*device" check /dev/zero
+python3 -c 'import socket,sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])' "$tmp/in/sock.txt"
+expect_error socket-draft "in/sock.txt.*socket" check "$tmp/in/sock.txt"
+
+text="In FY2011, 55% of people deported had no conviction or a minor one."
+python3 - "$tmp/in" "$text" <<'PY'
+import sys
+d, text = sys.argv[1], sys.argv[2] + "\n"
+for name, enc, bom in [("u16le-bom", "utf-16-le", b"\xff\xfe"), ("u16be-bom", "utf-16-be", b"\xfe\xff"),
+                       ("u16le", "utf-16-le", b""), ("u16be", "utf-16-be", b""),
+                       ("u32le-bom", "utf-32-le", b"\xff\xfe\0\0"), ("u32be", "utf-32-be", b"")]:
+    for ext in ("txt", "html"):
+        open(f"{d}/{name}.{ext}", "wb").write(bom + text.encode(enc))
+PY
+for f in u16le-bom u16be-bom u16le u16be u32le-bom u32be; do
+  want=UTF-16; [ "${f#u32}" != "$f" ] && want=UTF-32
+  expect_error "wide-$f.txt" "in/$f.txt.*$want.*convert to UTF-8" check "$tmp/in/$f.txt"
+done
+expect_error wide-u16le-bom.html "in/u16le-bom.html.*UTF-16.*convert to UTF-8" check "$tmp/in/u16le-bom.html"
+
+# check - reads the draft from standard input.
+case=stdin-draft
+tried=$((tried + 1))
+status=0
+out="$(printf '%s\n' "$text" | timeout 60 "$bin" check --format json - 2>"$tmp/stderr")" || status=$?
+if [ "$status" != 0 ] && [ "$status" != 1 ]; then fail "exit $status: $(cat "$tmp/stderr")"
+elif ! python3 -c 'import json,sys; r=json.load(sys.stdin); f=r["files"][0]; assert f["path"]=="<stdin>" and [m["text"] for m in f["mentions"]]==["55%"], r' <<<"$out"; then
+  fail "report of standard input is not <stdin> with 55%: $out"
+else printf 'ok   %-28s exit %s, <stdin> with its figure\n' "$case" "$status"; fi
+
+# Escape sequences in a draft never reach the terminal raw.
+case=escape-sequences
+tried=$((tried + 1))
+printf 'In FY2011, 55%% of people \x1b]0;owned\x07deported\x1b[2J had no conviction \xc2\x9b1m or a minor one, 12%%.\n' >"$tmp/in/esc.txt"
+run check --fail-on never --rules "$root/rules/secure-communities.json" "$tmp/in/esc.txt"
+if [ "$status" != 0 ]; then fail "exit $status: $err"
+elif LC_ALL=C grep -q $'[\x01-\x08\x0b-\x1f\x7f]\|\xc2[\x80-\x9f]' "$tmp/stdout"; then fail "control characters written raw: $(cat -v "$tmp/stdout" | head -3)"
+elif ! grep -q '␛\]0;owned␇deported' "$tmp/stdout"; then fail "escapes not shown as pictures: $out"
+else printf 'ok   %-28s exit 0, escapes shown as %s\n' "$case" "$(grep -o '␛\]0;owned␇' "$tmp/stdout" | head -1)"; fi
+
+# A 25 MB draft of 400,000 figures: it checks within the memory bound, or
+# runs out of it naming the draft (never a bare "std::bad_alloc").
+case=draft-out-of-memory
+tried=$((tried + 1))
+python3 -c 'import sys; sys.stdout.write("In fiscal year 2011, 79% of the people deported had no record. " * 400000)' >"$tmp/in/many-figures.txt"
+run check --format json "$tmp/in/many-figures.txt"
+if [ "$status" = 124 ]; then fail "hung (over 60 s)"
+elif [ "$status" -ge 128 ]; then fail "crashed with status $status: $err"
+elif [ "$status" = 2 ] && ! grep -q "many-figures.txt: .*out of memory" <<<"$err"; then fail "out of memory without the file name: $err"
+elif [ "$status" != 2 ] && [ "$status" != 0 ] && [ "$status" != 1 ]; then fail "exit $status: $err"
+else printf 'ok   %-28s exit %s in %.2fs: %s\n' "$case" "$status" "$secs" "$(echo "$err" | head -1 | cut -c1-150)"; fi
+rm -f "$tmp/in/many-figures.txt"
+
 # --- output: every write checked, --output whole or absent -------------------
 
 # expect_write_error CASE CMD... : stdout on /dev/full is exit 2 with the reason.
@@ -333,6 +395,32 @@ expect_skipped huge-single-line "$tmp/in/huge.txt" "file too large"
 expect_skipped broken-pdf "$tmp/in/broken.pdf" "PDF"
 expect_skipped docx-not-zip "$tmp/in/notzip.docx" "not a zip"
 expect_skipped docx-zip-bomb "$tmp/in/bomb.docx" "unpacks to"
+expect_skipped fifo "$tmp/in/fifo.txt" "FIFO"
+expect_skipped utf-16 "$tmp/in/u16le-bom.txt" "UTF-16"
+expect_skipped html-300000-attributes "$tmp/in/attrs.html" "attributes"
+
+# Inside a folder: special files and links out of the folder are skipped by
+# name and reason; the good files are indexed.
+case=index:special-files-in-corpus
+tried=$((tried + 1))
+mkdir -p "$tmp/mixed" "$tmp/outside"
+cp "$good" "$tmp/mixed/a.txt"
+cp "$good" "$tmp/mixed/b.md"
+mkfifo "$tmp/mixed/pipe.txt"
+python3 -c 'import socket,sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])' "$tmp/mixed/sock.md"
+echo "The secret share is 93 percent." >"$tmp/outside/secret.txt"
+ln -s "$tmp/outside/secret.txt" "$tmp/mixed/link-out.txt"
+ln -s a.txt "$tmp/mixed/link-in.txt"
+rm -rf "$tmp/db-mixed"
+run index --db "$tmp/db-mixed" "$tmp/mixed"
+if [ "$status" != 0 ]; then fail "exit $status: $err"
+elif ! grep -q "pipe.txt: warning: skipped: is a FIFO" <<<"$err"; then fail "FIFO not named: $err"
+elif ! grep -q "sock.md: warning: skipped: is a socket" <<<"$err"; then fail "socket not named: $err"
+elif ! grep -q "link-out.txt: warning: skipped: symbolic link to a file outside the corpus" <<<"$err"; then fail "outside link not named: $err"
+elif ! grep -q "^indexed 3 files (0 unchanged, 0 removed, 3 skipped)" <<<"$out"; then fail "summary: $out"
+elif "$bin" search --db "$tmp/db-mixed" secret 2>/dev/null | grep secret >/dev/null; then fail "file outside the corpus was indexed"
+else printf 'ok   %-28s exit 0: %s\n' "$case" "$out"; fi
+
 echo
 echo "bad inputs tried: $tried ($failed failed, $skipped skipped)"
 [ "$failed" = 0 ]
