@@ -119,6 +119,7 @@ int run_check(const CheckArgs& args) {
   for (const auto& doc : drafts) {
     set_activity(doc.path + ": checking");
     report.files.push_back(check_document(doc, rules ? &*rules : nullptr, index.get()));
+    for (const auto& w : report.files.back().warnings) std::cerr << w.format() << "\n";
   }
 
   // Phase 3: render in one piece, then decide the exit status. Running out of

@@ -18,6 +18,20 @@ FileReport check_document(const Document& doc, const Rules* rules, const Index* 
   // Frames: sentences, vocabulary, periods and back-references bound to each.
   detail::build_sentences(ctx, std::move(mentions));
 
+  // Budget: sentences packed with figures are checked with bounded work per
+  // figure (see kDenseSentenceFigures); say where.
+  std::vector<Diagnostic> warnings;
+  for (const auto& s : ctx.sentences) {
+    if (s.mentions.size() <= detail::kDenseSentenceFigures) continue;
+    const Position at = doc.locate(s.span.begin);
+    warnings.push_back({doc.path, at.line, at.column, Level::warning,
+                        "sentence with " + std::to_string(s.mentions.size()) +
+                            " figures (more than " +
+                            std::to_string(detail::kDenseSentenceFigures) +
+                            "): evidence ranked by the words near each figure, percents derived "
+                            "from the nearest counts only"});
+  }
+
   // Candidates and findings: each check in turn, later ones reading earlier ones.
   for (const auto& check : detail::make_checks()) check->run(ctx);
 
@@ -40,6 +54,7 @@ FileReport check_document(const Document& doc, const Rules* rules, const Index* 
   std::stable_sort(ctx.findings.begin(), ctx.findings.end(),
                    [](const Finding& a, const Finding& b) { return a.begin < b.begin; });
   out.findings = std::move(ctx.findings);
+  out.warnings = std::move(warnings);
   return out;
 }
 

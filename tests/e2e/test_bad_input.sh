@@ -387,6 +387,40 @@ expect_error output-bad-input-writes-nothing "in/binary.txt.*binary" \
 leftovers=$(find "$tmp/reports" -name '.*' -type f | wc -l)
 [ "$leftovers" = 0 ] || fail "temporary files left behind: $(find "$tmp/reports" -name '.*')"
 
+# --- budgets: many figures in one sentence ------------------------------------
+
+# "0% 1% 2% ..." packed into one sentence used to cost n evidence queries of
+# n words each (8 KB: minutes), and percents among counts n^3 shares. Now
+# bounded per figure, with a warning naming the sentence. 8 KB within 10 s
+# (about 0.3 s here), 64 KB within 60 s.
+python3 - "$tmp/in" <<'PY'
+import sys
+d = sys.argv[1]
+def dense(n, item):
+    s, i = "", 0
+    while len(s) < n:
+        s += item(i); i += 1
+    return s + "\n"
+open(f"{d}/dense-percents.txt", "w").write(dense(8192, lambda i: f"{i}% "))
+open(f"{d}/dense-mixed.txt", "w").write(dense(8192, lambda i: f"{i * 1000 + 7:,} " if i % 2 else f"{i % 100}% "))
+open(f"{d}/dense-counts.txt", "w").write(dense(8192, lambda i: f"{i * 1000 + 7:,} and ") + " a combined 5%.\n")
+open(f"{d}/dense-64k.txt", "w").write(dense(65536, lambda i: f"{i * 1000 + 7:,} " if i % 2 else f"{i % 100}% "))
+PY
+for f in dense-percents dense-mixed dense-counts dense-64k; do
+  case="$f"
+  tried=$((tried + 1))
+  limit=10; [ "$f" = dense-64k ] && limit=60
+  start=$(date +%s.%N)
+  status=0
+  timeout $limit "$bin" check --db "$tmp/db-out" --rules "$rules_sc" --format json "$tmp/in/$f.txt" >"$tmp/stdout" 2>"$tmp/stderr" || status=$?
+  secs=$(echo "$(date +%s.%N) - $start" | bc)
+  if [ "$status" = 124 ]; then fail "over $limit s"
+  elif [ "$status" != 0 ] && [ "$status" != 1 ]; then fail "exit $status: $(cat "$tmp/stderr")"
+  elif ! grep -q "$f.txt:1:1: warning: sentence with [0-9]* figures" "$tmp/stderr"; then fail "no warning: $(cat "$tmp/stderr")"
+  elif ! python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert len(r["files"][0]["mentions"]) > 500' "$tmp/stdout"; then fail "report incomplete"
+  else printf 'ok   %-28s exit %s in %.2fs (limit %s s): %s\n' "$case" "$status" "$secs" "$limit" "$(cut -c1-90 "$tmp/stderr" | head -1)"; fi
+done
+
 # --- index: bad files are skipped with their reason, the run goes on ---------
 
 expect_skipped binary "$tmp/in/binary.txt" "binary"
