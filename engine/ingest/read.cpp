@@ -199,7 +199,7 @@ std::optional<Document> convert(const std::string& path, std::string_view bytes,
   try {
     if (format == "md") ok = ingest::read_markdown(bytes, doc, diags);
     else if (format == "html") ok = ingest::read_html(bytes, doc, diags);
-    else if (format == "pdf") ok = ingest::read_pdf(bytes, doc, diags);
+    else if (format == "pdf") ok = ingest::read_pdf(bytes, doc, diags, limits);
     else if (format == "docx") ok = ingest::read_docx(bytes, doc, diags, limits);
     else ok = ingest::read_text(bytes, doc, diags);
   } catch (const std::bad_alloc&) {

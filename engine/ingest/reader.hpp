@@ -73,7 +73,7 @@ std::string iso_date(std::string_view s);
 bool read_text(std::string_view bytes, Document& doc, Diagnostics& diags);
 bool read_markdown(std::string_view bytes, Document& doc, Diagnostics& diags);
 bool read_html(std::string_view bytes, Document& doc, Diagnostics& diags);
-bool read_pdf(std::string_view bytes, Document& doc, Diagnostics& diags);
+bool read_pdf(std::string_view bytes, Document& doc, Diagnostics& diags, const ReadLimits& limits);
 bool read_docx(std::string_view bytes, Document& doc, Diagnostics& diags, const ReadLimits& limits);
 
 // Why a file of this type is refused ("is a FIFO (named pipe), not a

@@ -197,6 +197,17 @@ for f in deep.html deep.md deep.docx; do
   printf '     %-28s exit %s in %.2fs\n' "$case" "$status" "$secs"
 done
 
+# A 0.6 MB PDF whose content stream inflates to 600 MB: poppler has no cap,
+# so every stream is inflated once first and the total capped (256 MB).
+python3 "$root/tests/e2e/make_pdf_bomb.py" "$tmp/in/bomb.pdf" 600
+expect_error pdf-inflate-bomb "in/bomb.pdf.*unpack to more than" check "$tmp/in/bomb.pdf"
+python3 "$root/tests/e2e/make_pdf_bomb.py" "$tmp/in/small-stream.pdf" 1
+case=pdf-small-stream-read
+tried=$((tried + 1))
+run check --format json "$tmp/in/small-stream.pdf"
+if [ "$status" != 0 ] || ! grep -q '"text": "79 percent"' <<<"$out"; then fail "exit $status, a good PDF not read: $err"
+else printf 'ok   %-28s exit 0, its figure read\n' "$case"; fi
+
 # One tag with 300,000 attributes: gumbo's duplicate check is quadratic in
 # them, so such a tag is refused before parsing.
 python3 -c 'print("<p " + " ".join(f"a{i}=\"1\"" for i in range(300000)) + ">79 percent</p>")' >"$tmp/in/attrs.html"
@@ -431,6 +442,7 @@ expect_skipped docx-not-zip "$tmp/in/notzip.docx" "not a zip"
 expect_skipped docx-zip-bomb "$tmp/in/bomb.docx" "unpacks to"
 expect_skipped fifo "$tmp/in/fifo.txt" "FIFO"
 expect_skipped utf-16 "$tmp/in/u16le-bom.txt" "UTF-16"
+expect_skipped pdf-inflate-bomb "$tmp/in/bomb.pdf" "unpack to more than"
 expect_skipped html-300000-attributes "$tmp/in/attrs.html" "attributes"
 
 # Inside a folder: special files and links out of the folder are skipped by
