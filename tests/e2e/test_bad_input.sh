@@ -255,6 +255,11 @@ cat >"$tmp/badre.json" <<'EOF'
 EOF
 expect_error rules-bad-re2-pattern "badre.json:4:[0-9]+: .*(pattern|RE2|regular)" check --rules "$tmp/badre.json" "$good"
 
+for pat in '\\b' 'x?' '^'; do
+  printf '{"claimcheck_rules": 1,\n "vocabulary": {"category": {"c": ["/%s/"]}}, "claims": []}\n' "$pat" >"$tmp/empty-match.json"
+  expect_error "rules-empty-match-/$pat/" "empty-match.json:2:[0-9]+: .*matches the empty string" check --rules "$tmp/empty-match.json" "$good"
+done
+
 printf '{"claimcheck_rules": 1, "claims": [\xff\xfe]}' >"$tmp/badutf8-rules.json"
 expect_error rules-invalid-utf8 "badutf8-rules.json:1:[0-9]+" check --rules "$tmp/badutf8-rules.json" "$good"
 
