@@ -1,6 +1,7 @@
 // cmd_check.cpp — claimcheck check: read drafts, check them, print one report.
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -24,12 +25,46 @@ std::string read_source_text(const std::string& path) {
   return ss.str();
 }
 
+// `check -`: the draft on standard input, read as text, up to the same size
+// limit as a file.
+std::optional<Document> read_stdin_draft(Diagnostics& diags) {
+  const ReadLimits limits;
+  std::string bytes;
+  char buf[65536];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, stdin)) > 0) {
+    if (bytes.size() + n > limits.max_file_bytes) {
+      diags.error("<stdin>", 0, 0,
+                  "file too large (limit " + std::to_string(limits.max_file_bytes) + " bytes)");
+      return std::nullopt;
+    }
+    bytes.append(buf, n);
+  }
+  if (std::ferror(stdin)) {
+    diags.error("<stdin>", 0, 0, "cannot read standard input");
+    return std::nullopt;
+  }
+  auto doc = document_from_bytes("<stdin>", bytes, "txt", diags, limits);
+  if (doc) doc->source = std::move(bytes);
+  return doc;
+}
+
+std::string render(const Report& report, const std::string& format) {
+  if (format == "json") return render_json(report);
+  if (format == "sarif") return render_sarif(report);
+  if (format == "html") return render_html(report);
+  RenderOptions o;
+  o.color = isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
+  return render_text(report, o);
+}
+
 struct CheckArgs {
   std::string db;
   std::vector<std::string> rules;
   std::string format = "text";
   std::string fail_on = "error";
   std::string date;  // --date: the drafts' date for relative periods
+  std::string output;
   std::vector<std::string> drafts;
 };
 
@@ -49,6 +84,10 @@ int run_check(const CheckArgs& args) {
   if (!rule_files.empty()) rules = load_rules(rule_files, diags);
   std::vector<Document> drafts;
   for (const auto& path : args.drafts) {
+    if (path == "-") {
+      if (auto doc = read_stdin_draft(diags)) drafts.push_back(std::move(*doc));
+      continue;
+    }
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) {
       diags.error(path, 0, 0, "is a directory, not a draft");
@@ -84,24 +123,19 @@ int run_check(const CheckArgs& args) {
   // Phase 2: check every draft.
   Report report;
   for (const auto& doc : drafts) {
-    FileReport file = check_document(doc, rules ? &*rules : nullptr, index.get(), options);
-    report.files.push_back(std::move(file));
+    set_activity(doc.path + ": checking");
+    report.files.push_back(check_document(doc, rules ? &*rules : nullptr, index.get(), options));
+    for (const auto& w : report.files.back().warnings) std::cerr << w.format() << "\n";
   }
 
-  // Phase 3: render in one piece, then decide the exit status.
-  std::string out;
-  if (args.format == "json") {
-    out = render_json(report);
-  } else if (args.format == "sarif") {
-    out = render_sarif(report);
-  } else if (args.format == "html") {
-    out = render_html(report);
-  } else {
-    RenderOptions o;
-    o.color = isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
-    out = render_text(report, o);
-  }
-  write_stdout(out);
+  // Phase 3: render in one piece, then decide the exit status. Running out of
+  // memory here names the drafts whose report did not fit.
+  std::string names;
+  for (const auto& f : report.files) names += (names.empty() ? "" : ", ") + f.path;
+  set_activity(names + ": writing the " + args.format + " report");
+  const std::string out = render(report, args.format);
+  set_activity("");
+  write_output(out, args.output);
 
   if (args.fail_on == "never") return kExitOk;
   const Severity threshold = *severity_from_name(args.fail_on);
@@ -125,7 +159,9 @@ void add_check_command(CLI::App& app, Runner& run) {
   cmd->add_option("--date", args->date,
                   "the drafts' date (YYYY-MM-DD) for 'last fiscal year' and the like; default: "
                   "front matter, dateline or 'Published:' line, else the file's date");
-  cmd->add_option("drafts", args->drafts, "draft files (txt, md, html, pdf, docx)")->required();
+  cmd->add_option("-o,--output", args->output,
+                  "write the report to FILE (whole or not at all) instead of stdout");
+  cmd->add_option("drafts", args->drafts, "draft files (txt, md, html, pdf, docx); - reads standard input")->required();
   cmd->callback([&run, args] { run = [args] { return run_check(*args); }; });
 }
 

@@ -105,6 +105,7 @@ int run_index(const IndexArgs& args) {
   std::printf("indexed %zu files (%zu unchanged, %zu removed, %zu skipped), %zu sentences with figures, %.1f MB in %.1f s\n",
                stats.files_indexed, stats.files_unchanged, stats.files_removed, stats.files_skipped,
                stats.sentences, static_cast<double>(stats.bytes) / 1e6, secs);
+  finish_stdout();
   return diags.has_errors() ? kExitInput : kExitOk;
 }
 

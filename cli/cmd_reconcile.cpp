@@ -15,6 +15,7 @@ struct ReconcileArgs {
   std::string db;
   std::vector<std::string> rules;
   std::string format = "text";
+  std::string output;
 };
 
 int run_reconcile(const ReconcileArgs& args) {
@@ -28,13 +29,13 @@ int run_reconcile(const ReconcileArgs& args) {
   }
   const ReconcileResult result = reconcile(rules ? &*rules : nullptr, *index);
   if (args.format == "json")
-    write_stdout(render_reconcile_json(result));
+    write_output(render_reconcile_json(result), args.output);
   else if (args.format == "csv")
-    write_stdout(render_reconcile_csv(result));
+    write_output(render_reconcile_csv(result), args.output);
   else if (args.format == "html")
-    write_stdout(render_reconcile_html(result));
+    write_output(render_reconcile_html(result), args.output);
   else
-    write_stdout(render_reconcile_text(result));
+    write_output(render_reconcile_text(result), args.output);
   return kExitOk;
 }
 
@@ -47,6 +48,8 @@ void add_reconcile_command(CLI::App& app, Runner& run) {
   cmd->add_option("--rules", args->rules, "rules file (repeatable; default: from claimcheck.json)");
   cmd->add_option("--format", args->format, "output format")
       ->check(CLI::IsMember({"text", "json", "csv", "html"}));
+  cmd->add_option("-o,--output", args->output,
+                  "write the report to FILE (whole or not at all) instead of stdout");
   cmd->callback([&run, args] { run = [args] { return run_reconcile(*args); }; });
 }
 

@@ -3,12 +3,18 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include <cctype>
+#include <condition_variable>
+#include <cstdio>
+#include <deque>
 #include <filesystem>
 #include <iostream>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <random>
 #include <set>
+#include <thread>
 
 #include "claimcheck/check.hpp"
 #include "claimcheck/index.hpp"
@@ -27,7 +33,98 @@ struct ServeArgs {
   std::vector<std::string> rules;
   std::string host = "127.0.0.1";
   int port = 8080;
+  std::vector<std::string> allow_hosts;  // more Host header values to accept
 };
+
+// Connections are served by this many threads; more wait in a queue of
+// kQueuedConnections, past which accepting pauses (the kernel's backlog
+// holds the rest). A connection that sends nothing for kReadTimeoutSeconds
+// is closed, so slow clients free their worker.
+constexpr size_t kWorkers = 16;
+constexpr size_t kQueuedConnections = 64;
+constexpr time_t kReadTimeoutSeconds = 5;
+
+// A worker pool with a bounded queue (httplib 0.11's own is unbounded).
+class BoundedPool : public httplib::TaskQueue {
+ public:
+  BoundedPool() {
+    for (size_t i = 0; i < kWorkers; ++i) threads_.emplace_back([this] { work(); });
+  }
+  void enqueue(std::function<void()> fn) override {
+    std::unique_lock lock(mu_);
+    space_.wait(lock, [&] { return jobs_.size() < kQueuedConnections || stopping_; });
+    jobs_.push_back(std::move(fn));
+    ready_.notify_one();
+  }
+  void shutdown() override {
+    {
+      std::lock_guard lock(mu_);
+      stopping_ = true;
+    }
+    ready_.notify_all();
+    space_.notify_all();
+    for (auto& t : threads_) t.join();
+  }
+
+ private:
+  void work() {
+    for (;;) {
+      std::function<void()> fn;
+      {
+        std::unique_lock lock(mu_);
+        ready_.wait(lock, [&] { return !jobs_.empty() || stopping_; });
+        if (jobs_.empty()) return;
+        fn = std::move(jobs_.front());
+        jobs_.pop_front();
+        space_.notify_one();
+      }
+      fn();
+    }
+  }
+  std::mutex mu_;
+  std::condition_variable ready_, space_;
+  std::deque<std::function<void()>> jobs_;
+  std::vector<std::thread> threads_;
+  bool stopping_ = false;
+};
+
+// Who may talk to the server. The page and the API answer only to Host
+// values naming the server itself (its bind address, localhost, and what
+// --allow-host adds), so a web page that rebinds its own domain name to
+// 127.0.0.1 cannot read the corpus through it. A POST from a browser on
+// another origin must carry the token the served page holds, which other
+// origins cannot read.
+struct Guard {
+  std::set<std::string> hosts;  // lower case, without port
+  std::string token;            // random, per server run
+
+  static std::string host_name(std::string host) {
+    for (char& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (!host.empty() && host.front() == '[') {
+      const auto close = host.find(']');
+      return close == std::string::npos ? host : host.substr(0, close + 1);
+    }
+    const auto colon = host.find(':');
+    return colon == std::string::npos ? host : host.substr(0, colon);
+  }
+  bool host_allowed(const std::string& host) const { return hosts.count(host_name(host)) > 0; }
+  // "http://127.0.0.1:8080" -> allowed when its host is.
+  bool origin_allowed(const std::string& origin) const {
+    const auto scheme = origin.find("://");
+    return scheme != std::string::npos && host_allowed(origin.substr(scheme + 3));
+  }
+};
+
+std::string random_token() {
+  std::random_device rd;
+  std::string out;
+  for (int i = 0; i < 4; ++i) {
+    char buf[9];
+    std::snprintf(buf, sizeof buf, "%08x", static_cast<unsigned>(rd()));
+    out += buf;
+  }
+  return out;
+}
 
 // What every request shares: rules are immutable after loading and safe to
 // read from any thread; a Xapian database is not, so checks that search the
@@ -54,7 +151,19 @@ void send_error(httplib::Response& res, int status, const std::string& message) 
 }
 
 // POST /api/check?format=txt|md|html|docx|pdf&report=json|html|sarif|text
-void handle_check(Checker& checker, const httplib::Request& req, httplib::Response& res) {
+// The body is the draft, whatever its Content-Type says (curl's default
+// form type included): it is read raw, never parsed as a form.
+void handle_check(Checker& checker, const Guard& guard, const httplib::Request& req,
+                  const std::string& body, httplib::Response& res) {
+  // A browser names the origin of a cross-site request; without the page's
+  // token such a request is refused (a form or fetch from another site).
+  const std::string origin = req.get_header_value("Origin");
+  const bool cross_site = (!origin.empty() && !guard.origin_allowed(origin)) ||
+                          req.get_header_value("Sec-Fetch-Site") == "cross-site";
+  if (cross_site && req.get_header_value("X-Claimcheck-Token") != guard.token) {
+    send_error(res, 403, "cross-origin request without the page's token");
+    return;
+  }
   static const std::set<std::string> formats = {"txt", "md", "html", "docx", "pdf"};
   static const std::set<std::string> reports = {"json", "html", "sarif", "text"};
   const std::string format = req.has_param("format") ? req.get_param_value("format") : "txt";
@@ -67,18 +176,18 @@ void handle_check(Checker& checker, const httplib::Request& req, httplib::Respon
     send_error(res, 400, "unknown report '" + report + "' (known: json, html, sarif, text)");
     return;
   }
-  if (req.body.size() > kMaxDraftBytes) {
+  if (body.size() > kMaxDraftBytes) {
     send_error(res, 413, "draft too large (limit " + std::to_string(kMaxDraftBytes >> 20) +
                              " MB)");
     return;
   }
-  if (req.body.empty()) {
+  if (body.empty()) {
     send_error(res, 400, "empty draft: send the draft as the request body");
     return;
   }
 
   Diagnostics diags;
-  auto doc = document_from_bytes("draft." + format, req.body, format, diags);
+  auto doc = document_from_bytes("draft." + format, body, format, diags);
   if (!doc || diags.has_errors()) {
     std::string message;
     for (const auto& d : diags.items())
@@ -86,7 +195,7 @@ void handle_check(Checker& checker, const httplib::Request& req, httplib::Respon
     send_error(res, 400, message.empty() ? "unreadable draft" : message);
     return;
   }
-  if (doc->source.empty() && format != "docx" && format != "pdf") doc->source = req.body;
+  if (doc->source.empty() && format != "docx" && format != "pdf") doc->source = body;
 
   Report r;
   r.files.push_back(checker.check(*doc));
@@ -108,6 +217,7 @@ constexpr const char* kPage = R"HTML(<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="claimcheck-token" content="@TOKEN@">
 <title>claimcheck</title>
 <style>
 body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0 auto;
@@ -146,8 +256,9 @@ iframe { width: 100%; min-height: 24rem; border: 1px solid #ddd; border-radius: 
   <span id="status" role="status"></span>
 </div>
 <iframe id="report" title="claimcheck report" sandbox="allow-same-origin" hidden></iframe>
-<script>
+<script nonce="@TOKEN@">
 (function () {
+  const token = document.querySelector('meta[name="claimcheck-token"]').content;
   const draft = document.getElementById('draft');
   const file = document.getElementById('file');
   const clearFile = document.getElementById('clear-file');
@@ -198,7 +309,8 @@ iframe { width: 100%; min-height: 24rem; border: 1px solid #ddd; border-radius: 
     try {
       const url = '/api/check?format=' + encodeURIComponent(format.value) + '&report=html';
       const res = await fetch(url, { method: 'POST', body: body,
-                                     headers: { 'Content-Type': 'application/octet-stream' } });
+                                     headers: { 'Content-Type': 'application/octet-stream',
+                                                'X-Claimcheck-Token': token } });
       if (!res.ok) {
         let message = res.status + ' ' + res.statusText;
         try { message = (await res.json()).error || message; } catch (e) {}
@@ -244,13 +356,66 @@ int run_serve(const ServeArgs& args) {
   if (!checker->rules)
     std::cerr << "claimcheck: warning: no rules file; figures are listed but left unchecked\n";
 
+  auto guard = std::make_shared<Guard>();
+  guard->token = random_token();
+  guard->hosts = {Guard::host_name(args.host), "localhost", "127.0.0.1", "[::1]"};
+  for (const auto& h : args.allow_hosts) guard->hosts.insert(Guard::host_name(h));
+  std::string page = kPage;
+  for (size_t at; (at = page.find("@TOKEN@")) != std::string::npos;)
+    page.replace(at, 7, guard->token);
+  const std::string csp = "default-src 'none'; script-src 'nonce-" + guard->token +
+                          "'; style-src 'unsafe-inline'; img-src data:; connect-src 'self'; "
+                          "frame-src 'self'; base-uri 'none'; form-action 'none'; "
+                          "frame-ancestors 'none'";
+
   httplib::Server server;
+  server.new_task_queue = [] { return new BoundedPool; };
+  server.set_read_timeout(kReadTimeoutSeconds, 0);
+  server.set_write_timeout(kReadTimeoutSeconds, 0);
+  server.set_keep_alive_timeout(2);
+  server.set_keep_alive_max_count(20);
   server.set_payload_max_length(kMaxDraftBytes);
-  server.Get("/", [](const httplib::Request&, httplib::Response& res) {
-    res.set_content(kPage, "text/html; charset=utf-8");
+  // Before routing: the Host header must name this server.
+  server.set_pre_routing_handler([guard](const httplib::Request& req, httplib::Response& res) {
+    if (guard->host_allowed(req.get_header_value("Host"))) return httplib::Server::HandlerResponse::Unhandled;
+    send_error(res, 421, "unknown Host '" + req.get_header_value("Host") +
+                             "': start serve with --allow-host to accept it");
+    return httplib::Server::HandlerResponse::Handled;
   });
-  server.Post("/api/check", [checker](const httplib::Request& req, httplib::Response& res) {
-    handle_check(*checker, req, res);
+  // Every response: no framing, no sniffing, scripts only from the page.
+  server.set_post_routing_handler([csp](const httplib::Request&, httplib::Response& res) {
+    res.set_header("Content-Security-Policy", csp);
+    res.set_header("X-Frame-Options", "DENY");
+    res.set_header("X-Content-Type-Options", "nosniff");
+    res.set_header("Referrer-Policy", "no-referrer");
+  });
+  // An access log line per request on stderr.
+  server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+    std::string path = req.path;
+    for (char& c : path)
+      if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
+    std::fprintf(stderr, "claimcheck: %s %s %s %d %zu\n", req.remote_addr.c_str(),
+                 req.method.c_str(), path.c_str(), res.status, res.body.size());
+  });
+  server.Get("/", [page](const httplib::Request&, httplib::Response& res) {
+    res.set_content(page, "text/html; charset=utf-8");
+  });
+  server.Post("/api/check", [checker, guard](const httplib::Request& req, httplib::Response& res,
+                                             const httplib::ContentReader& read) {
+    std::string body;
+    const bool whole = read([&](const char* data, size_t n) {
+      body.append(data, n);
+      return body.size() <= kMaxDraftBytes;
+    });
+    if (!whole) {
+      if (res.status == 413 || body.size() > kMaxDraftBytes)
+        send_error(res, 413, "draft too large (limit " + std::to_string(kMaxDraftBytes >> 20) +
+                                 " MB)");
+      else
+        send_error(res, 400, "the request body could not be read");
+      return;
+    }
+    handle_check(*checker, *guard, req, body, res);
   });
   server.Get("/api/check", [](const httplib::Request&, httplib::Response& res) {
     res.set_header("Allow", "POST");
@@ -316,6 +481,9 @@ void add_serve_command(CLI::App& app, Runner& run) {
   cmd->add_option("--port", args->port, "port to listen on; 0 picks a free one")
       ->capture_default_str()
       ->check(CLI::Range(0, 65535));
+  cmd->add_option("--allow-host", args->allow_hosts,
+                  "also answer requests whose Host header names this (repeatable); by default "
+                  "only the --host address and localhost");
   cmd->callback([&run, args] { run = [args] { return run_serve(*args); }; });
 }
 

@@ -15,6 +15,7 @@ struct VerifyArgs {
   std::string db;
   std::vector<std::string> rules;
   std::string format = "text";
+  std::string output;
 };
 
 int run_verify(const VerifyArgs& args) {
@@ -27,7 +28,8 @@ int run_verify(const VerifyArgs& args) {
     return kExitInput;
   }
   const VerifyResult result = verify_claims(*rules, *index);
-  write_stdout(args.format == "json" ? render_verify_json(result) : render_verify_text(result));
+  write_output(args.format == "json" ? render_verify_json(result) : render_verify_text(result),
+               args.output);
   return result.failed() ? kExitFindings : kExitOk;
 }
 
@@ -40,6 +42,8 @@ void add_verify_command(CLI::App& app, Runner& run) {
   cmd->add_option("--rules", args->rules, "rules file (repeatable; default: from claimcheck.json)");
   cmd->add_option("--format", args->format, "output format")
       ->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("-o,--output", args->output,
+                  "write the report to FILE (whole or not at all) instead of stdout");
   cmd->callback([&run, args] { run = [args] { return run_verify(*args); }; });
 }
 

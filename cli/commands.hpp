@@ -58,7 +58,22 @@ Inputs load_inputs(const std::string& db_flag, const std::vector<std::string>& r
 // Prints every diagnostic to stderr, "claimcheck: " prefixed when it has no file.
 void print_diagnostics(const Diagnostics& diags);
 
-// Writes `content` to stdout in one piece, so a failure never leaves half a report.
+// What the run is doing to which file ("big.txt: writing the json report"),
+// so an error that escapes to main (std::bad_alloc, even from a noexcept
+// library function) can name the file. Empty when nothing is under way.
+void set_activity(std::string what);
+const std::string& activity();
+
+// Call first in main: a closed stdin/stdout/stderr gets /dev/null so no file
+// opened later takes its number, and writing to a closed stdout fails.
+void guard_standard_streams();
+// Writes `content` to stdout, checking every write; a failure (full disk,
+// closed stdout) throws an InputError, so the run ends with exit 2.
 void write_stdout(const std::string& content);
+// Writes the report to `path` through a temporary file in the same folder
+// renamed into place (whole or absent), or to stdout when `path` is empty.
+void write_output(const std::string& content, const std::string& path);
+// Flushes what printf wrote to stdout; throws an InputError if that failed.
+void finish_stdout();
 
 }  // namespace claimcheck::cli

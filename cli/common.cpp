@@ -89,9 +89,4 @@ void print_diagnostics(const Diagnostics& diags) {
   }
 }
 
-void write_stdout(const std::string& content) {
-  std::cout.write(content.data(), static_cast<std::streamsize>(content.size()));
-  std::cout.flush();
-}
-
 }  // namespace claimcheck::cli

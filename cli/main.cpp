@@ -12,7 +12,23 @@ namespace {
 // its last committed state: say what happened and exit as for any input
 // error rather than abort with a core dump.
 [[noreturn]] void on_terminate() {
-  const std::string what = claimcheck::describe_exception(std::current_exception());
+  const std::string& doing = claimcheck::cli::activity();
+  // Out of memory inside a noexcept function (the JSON writer) ends here with
+  // the memory still taken: say so without allocating.
+  try {
+    if (auto e = std::current_exception()) std::rethrow_exception(e);
+  } catch (const std::bad_alloc&) {
+    std::fputs("claimcheck: error: ", stderr);
+    if (!doing.empty()) {
+      std::fputs(doing.c_str(), stderr);
+      std::fputs(": ", stderr);
+    }
+    std::fputs("out of memory (std::bad_alloc)\n", stderr);
+    std::_Exit(claimcheck::cli::kExitInput);
+  } catch (...) {
+  }
+  std::string what = claimcheck::describe_exception(std::current_exception());
+  if (!doing.empty()) what = doing + ": " + what;
   std::fputs(("claimcheck: error: " + what + "\n").c_str(), stderr);
   std::_Exit(claimcheck::cli::kExitInput);
 }
@@ -21,6 +37,7 @@ namespace {
 
 int main(int argc, char** argv) {
   using namespace claimcheck::cli;
+  guard_standard_streams();
   std::set_terminate(on_terminate);
   CLI::App app{"claimcheck — checks the numbers in policy writing", "claimcheck"};
   app.require_subcommand(1);
@@ -58,11 +75,13 @@ int main(int argc, char** argv) {
               << "Run 'claimcheck --help' for the list of commands.\n";
     return kExitInput;
   } catch (const claimcheck::InputError& e) {
-    for (const auto& d : e.diagnostics()) std::cerr << d.format() << "\n";
+    for (const auto& d : e.diagnostics())
+      std::cerr << (d.file.empty() ? "claimcheck: " : "") << d.format() << "\n";
     return kExitInput;
   } catch (...) {
-    std::cerr << "claimcheck: error: " << claimcheck::describe_exception(std::current_exception())
-              << "\n";
+    std::cerr << "claimcheck: error: "
+              << (activity().empty() ? "" : activity() + ": ")
+              << claimcheck::describe_exception(std::current_exception()) << "\n";
     return kExitInput;
   }
 }

@@ -7,7 +7,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config git
   libre2-dev libxapian-dev xapian-tools nlohmann-json3-dev catch2
   libcli11-dev libfmt-dev libicu-dev
-  libgumbo-dev libmd4c-dev libpoppler-cpp-dev libzip-dev libpugixml-dev
+  libgumbo-dev libmd4c-dev libpoppler-cpp-dev libzip-dev libpugixml-dev zlib1g-dev
   libcpp-httplib-dev
   python3 python3-jsonschema
 )

@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <map>
 #include <set>
 
 #include "frame/clauses.hpp"
@@ -160,6 +161,8 @@ class Reader {
       out_.sentences.push_back(std::move(rs));
     }
     if (out_.sentences.empty()) out_.sentences.push_back({{0, text_.size()}, 0, {}, {}, {}, {}});
+    sentences_in_paragraph_.assign(out_.sentences.back().paragraph + 1, 0);
+    for (const auto& rs : out_.sentences) ++sentences_in_paragraph_[rs.paragraph];
 
     size_t si = 0;
     for (auto& m : mentions) {
@@ -337,8 +340,12 @@ class Reader {
       sentence_referent |= RE2::PartialMatch(piece(ct), referent_re());
       sentence_period_ref |= RE2::PartialMatch(piece(ct), period_reference_re());
     }
-    // A program named anywhere in the sentence is its context.
-    const Found<std::string> sentence_program = program_in(s, s.span.begin, s.span.end, nullptr);
+    // A program named anywhere in the sentence is its context (read only
+    // when a figure needs it: most sentences have none).
+    bool has_program = false;
+    for (const auto& hit : s.vocab) has_program = has_program || hit.dimension == Dimension::program;
+    const Found<std::string> sentence_program =
+        has_program ? program_in(s, s.span.begin, s.span.end, nullptr) : Found<std::string>{};
 
     const Figure* previous = nullptr;  // the figure before, in this sentence
     for (size_t k = 0; k < s.figures.size(); ++k) {
@@ -357,6 +364,8 @@ class Reader {
       }
       read_figure(f, s, w, k, around, sentence_program, sentence_referent, sentence_period_ref,
                   previous, carried);
+      if (is_positive(f.source.measure))
+        stated_values_[{static_cast<int>(f.mention.unit), f.mention.value}] = s.figures[k];
       previous = &f;
     }
 
@@ -392,13 +401,9 @@ class Reader {
   // The figure stated earlier with the same value and unit, and a measure:
   // "9,831 of the 46,929" repeats the 46,929 removals of the sentence before.
   const Figure* earlier_same(const Mention& m, const Figure* self) const {
-    const Figure* found = nullptr;
-    for (const Figure& o : out_.figures) {
-      if (&o == self || o.mention.begin >= m.begin) break;
-      if (o.mention.unit == m.unit && o.mention.value == m.value && is_positive(o.source.measure))
-        found = &o;
-    }
-    return found;
+    (void)self;
+    auto it = stated_values_.find({static_cast<int>(m.unit), m.value});
+    return it == stated_values_.end() ? nullptr : &out_.figures[it->second];
   }
 
   void remember_places(const SentenceWork& w, Carried& carried) const {
@@ -417,9 +422,7 @@ class Reader {
     const char last = e ? sentence[e - 1] : '.';
     w.lead_in = last == ':';
     // A heading: the whole paragraph is this one short sentence, unpunctuated.
-    bool alone = true;
-    for (const auto& o : out_.sentences)
-      if (&o != &s && o.paragraph == s.paragraph) alone = false;
+    const bool alone = sentences_in_paragraph_[s.paragraph] == 1;
     size_t words = 0;
     for (size_t i = 0; i < sentence.size(); ++i)
       if (sentence[i] == ' ') ++words;
@@ -689,6 +692,10 @@ class Reader {
   Frame defaults_;
   std::set<std::string> year_measures_;
   Reading out_;
+  std::vector<size_t> sentences_in_paragraph_;
+  // The last figure read with a measure, by unit and value ("9,831 of the
+  // 46,929" repeats the 46,929 removals read before).
+  std::map<std::pair<int, double>, size_t> stated_values_;
 };
 
 }  // namespace

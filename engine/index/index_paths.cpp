@@ -1,7 +1,9 @@
 // index_paths.cpp — brings an index up to date with files and folders.
 //
 //   walk      folders recursively (hidden entries skipped, supported
-//             extensions only); a file named explicitly is always taken
+//             extensions only; FIFOs, devices, sockets and symbolic links
+//             to files outside the folder skipped with the reason); a file
+//             named explicitly is always taken
 //   compare   each file's content hash with the one recorded: unchanged files
 //             are skipped, changed and new ones read and (re)indexed
 //   prune     files recorded under a given folder that no longer exist
@@ -12,7 +14,11 @@
 // working directories agree on what a file is. Reading, hashing and parsing
 // run on a worker thread while this thread writes to the index (the index
 // itself is not thread-safe and is only touched here).
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <atomic>
 #include <condition_variable>
 #include <filesystem>
@@ -47,6 +53,23 @@ std::string normal_path(const fs::path& p) {
   std::error_code ec;
   fs::path abs = fs::absolute(p, ec);
   return (ec ? p : abs).lexically_normal().string();
+}
+
+// Why a file met in a folder is not read, or "": special files are refused by
+// type (opening a FIFO would block), and a symbolic link is followed only to
+// a file inside the folder being indexed.
+std::string refusal(const fs::path& p, const fs::path& root) {
+  std::error_code ec;
+  if (fs::is_symlink(fs::symlink_status(p, ec))) {
+    const fs::path target = fs::canonical(p, ec);
+    if (ec) return "broken symbolic link";
+    const auto [r, t] = std::mismatch(root.begin(), root.end(), target.begin(), target.end());
+    if (root.empty() || r != root.end())
+      return "symbolic link to a file outside the corpus (" + target.string() + ")";
+  }
+  struct stat st {};
+  if (::stat(p.c_str(), &st) != 0) return std::strerror(errno);
+  return ingest::special_file_reason(st);
 }
 
 struct FileJob {
@@ -163,10 +186,12 @@ IndexStats index_paths(Index& index, const std::vector<std::string>& paths, Diag
       continue;
     }
     if (!fs::is_directory(status)) {
-      jobs.push_back({normal_path(arg), static_cast<size_t>(fs::file_size(arg, ec))});
+      const auto size = fs::file_size(arg, ec);
+      jobs.push_back({normal_path(arg), ec ? 0 : static_cast<size_t>(size)});
       continue;
     }
     folders.push_back(normal_path(arg));
+    const fs::path root = fs::canonical(arg, ec);
     fs::recursive_directory_iterator it(arg, fs::directory_options::skip_permission_denied, ec),
         end;
     if (ec) {
@@ -183,8 +208,14 @@ IndexStats index_paths(Index& index, const std::vector<std::string>& paths, Diag
         if (it->is_directory(ec)) it.disable_recursion_pending();
         continue;
       }
-      if (!it->is_regular_file(ec) || !supported_extension(p)) continue;
-      jobs.push_back({normal_path(p), static_cast<size_t>(it->file_size(ec))});
+      if (!supported_extension(p) || it->is_directory(ec)) continue;
+      if (auto why = refusal(p, root); !why.empty()) {
+        diags.warning(p.string(), 0, 0, "skipped: " + why);
+        ++stats.files_skipped;
+        continue;
+      }
+      const auto size = it->file_size(ec);
+      jobs.push_back({normal_path(p), ec ? 0 : static_cast<size_t>(size)});
     }
   }
   std::sort(jobs.begin(), jobs.end(),

@@ -14,6 +14,7 @@
 // fails (a reference that decodes to whitespace) the node is anchored once.
 #include <gumbo.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 #include <memory>
@@ -252,6 +253,10 @@ void read_head(const GumboNode* head, Metadata& meta, std::string& og_title) {
 // the nearest matching open tag among the last few) and refuse files nested
 // deeper than kMaxHtmlDepth. Real pages stay far below it.
 constexpr size_t kMaxHtmlDepth = 512;
+// gumbo checks each attribute of a tag against the ones before it, so a tag
+// with n attributes costs n^2 (300,000 attributes: minutes). Real tags have
+// a handful.
+constexpr size_t kMaxHtmlAttributes = 1000;
 
 bool uncounted_tag(std::string_view name) {
   static const char* const kTags[] = {
@@ -264,8 +269,10 @@ bool uncounted_tag(std::string_view name) {
   return false;
 }
 
-// Depth of the deepest nesting, or 0 when it stays under the limit.
-size_t excessive_nesting(std::string_view s) {
+// Depth of the deepest nesting, or 0 when it stays under the limit; sets
+// `attributes` to the most attributes (space-separated words) seen in a tag.
+size_t excessive_nesting(std::string_view s, size_t& attributes) {
+  attributes = 0;
   std::vector<std::string> open;
   size_t i = 0;
   auto lower_name = [&](size_t at, std::string& name) {
@@ -292,6 +299,11 @@ size_t excessive_nesting(std::string_view s) {
     if (name.empty()) continue;
     const size_t gt = s.find('>', after);
     if (gt == std::string_view::npos) break;
+    size_t words = 0;
+    for (size_t k = after; k + 1 < gt; ++k)
+      words += std::isspace(static_cast<unsigned char>(s[k])) && !std::isspace(static_cast<unsigned char>(s[k + 1]));
+    attributes = std::max(attributes, words);
+    if (attributes > kMaxHtmlAttributes) return 0;
     i = gt + 1;
     if (closing) {
       for (size_t k = 0; k < open.size() && k < 16; ++k) {
@@ -320,14 +332,22 @@ size_t excessive_nesting(std::string_view s) {
 
 bool read_html(std::string_view bytes, Document& doc, Diagnostics& diags) {
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  if (refuse_wide_encoding(bytes, doc.path, diags)) return false;
   if (bytes.substr(0, 8192).find('\0') != std::string_view::npos) {
     diags.error(doc.path, 0, 0, "binary file");
     return false;
   }
-  if (excessive_nesting(bytes)) {
+  size_t attributes = 0;
+  if (excessive_nesting(bytes, attributes)) {
     diags.error(doc.path, 0, 0,
                 "cannot read HTML: elements nested more than " + std::to_string(kMaxHtmlDepth) +
                     " levels deep");
+    return false;
+  }
+  if (attributes > kMaxHtmlAttributes) {
+    diags.error(doc.path, 0, 0,
+                "cannot read HTML: a tag with more than " + std::to_string(kMaxHtmlAttributes) +
+                    " attributes");
     return false;
   }
   // Invalid UTF-8 is not refused: gumbo replaces it with U+FFFD, as browsers do.

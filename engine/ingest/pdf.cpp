@@ -8,9 +8,17 @@
 #include <poppler-global.h>
 #include <poppler-page.h>
 
+#include <zlib.h>
+
+#include <algorithm>
+#include <chrono>
+#include <climits>
+#include <cstdint>
+#include <cstdio>
 #include <ctime>
 #include <memory>
 #include <mutex>
+#include <vector>
 
 #include "ingest/reader.hpp"
 
@@ -20,6 +28,39 @@ namespace {
 
 void quiet(const std::string&, void*) {}
 
+// poppler inflates streams without a cap: a 1.8 MB file can unpack to
+// 600 MB and run for minutes. Before poppler sees the file, inflate every
+// stream it holds once, into a scratch buffer, and refuse the file when the
+// total passes the cap. Streams that are not zlib data are skipped.
+bool unpacks_within(std::string_view bytes, size_t cap) {
+  size_t total = 0;
+  std::vector<unsigned char> scratch(1 << 16);
+  size_t at = 0;
+  while ((at = bytes.find("stream", at)) != std::string_view::npos) {
+    at += 6;
+    if (at < bytes.size() && bytes[at] == '\r') ++at;
+    if (at >= bytes.size() || bytes[at] != '\n') continue;
+    ++at;
+    z_stream z{};
+    if (inflateInit(&z) != Z_OK) return false;
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data() + at));
+    z.avail_in = static_cast<uInt>(std::min<size_t>(bytes.size() - at, UINT32_MAX));
+    int rc = Z_OK;
+    while (rc == Z_OK) {
+      z.next_out = scratch.data();
+      z.avail_out = static_cast<uInt>(scratch.size());
+      rc = inflate(&z, Z_NO_FLUSH);
+      total += scratch.size() - z.avail_out;
+      if (total > cap) {
+        inflateEnd(&z);
+        return false;
+      }
+    }
+    inflateEnd(&z);
+  }
+  return true;
+}
+
 std::string utf8(const poppler::ustring& s) {
   auto bytes = s.to_utf8();
   return std::string(bytes.begin(), bytes.end());
@@ -27,7 +68,10 @@ std::string utf8(const poppler::ustring& s) {
 
 }  // namespace
 
-bool read_pdf(std::string_view bytes, Document& doc, Diagnostics& diags) {
+bool read_pdf(std::string_view bytes, Document& doc, Diagnostics& diags, const ReadLimits& limits) {
+  const auto start = std::chrono::steady_clock::now();
+  const double budget =
+      limits.base_seconds + limits.per_mb_seconds * static_cast<double>(bytes.size()) / 1e6;
   // poppler prints its complaints about broken files to stderr; the reader
   // reports them as one diagnostic instead.
   static std::once_flag silence;
@@ -35,6 +79,12 @@ bool read_pdf(std::string_view bytes, Document& doc, Diagnostics& diags) {
 
   if (bytes.substr(0, 1024).find("%PDF-") == std::string_view::npos) {
     diags.error(doc.path, 0, 0, "cannot read PDF: no PDF header");
+    return false;
+  }
+  if (!unpacks_within(bytes, limits.max_unpacked_bytes)) {
+    diags.error(doc.path, 0, 0,
+                "cannot read PDF: its streams unpack to more than " +
+                    std::to_string(limits.max_unpacked_bytes) + " bytes");
     return false;
   }
   std::unique_ptr<poppler::document> pdf(
@@ -61,6 +111,15 @@ bool read_pdf(std::string_view bytes, Document& doc, Diagnostics& diags) {
   int line = 1;
   const int pages = pdf->pages();
   for (int i = 0; i < pages; ++i) {
+    // The time budget, checked between pages (one page's text is bounded by
+    // the unpacking cap above).
+    if (std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() > budget) {
+      char buf[96];
+      std::snprintf(buf, sizeof buf, "cannot read PDF: took longer than %.0f s (at page %d of %d)",
+                    budget, i + 1, pages);
+      diags.error(doc.path, 0, 0, buf);
+      return false;
+    }
     out.end_block();
     std::unique_ptr<poppler::page> page(pdf->create_page(i));
     doc.page_starts.push_back(doc.text.size());

@@ -1,7 +1,9 @@
 // read.cpp — the entry points of document.hpp: guess the format, read the
 // file with its size and type checks, dispatch to a format reader, and fill
 // the metadata the file did not carry.
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cctype>
 #include <cerrno>
@@ -34,30 +36,58 @@ std::string format_from_path(std::string_view path) {
 
 namespace ingest {
 
+std::string special_file_reason(const struct stat& st) {
+  if (S_ISREG(st.st_mode)) return "";
+  if (S_ISDIR(st.st_mode)) return "is a directory";
+  if (S_ISFIFO(st.st_mode)) return "is a FIFO (named pipe), not a regular file";
+  if (S_ISSOCK(st.st_mode)) return "is a socket, not a regular file";
+  if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)) return "is a device, not a regular file";
+  return "is not a regular file";
+}
+
 std::optional<std::string> read_file_bytes(const std::string& path, Diagnostics& diags,
                                            const ReadLimits& limits) {
-  std::error_code ec;
-  const auto status = fs::status(path, ec);
-  if (ec || !fs::exists(status)) {
-    diags.error(path, 0, 0, "no such file");
+  // Refuse special files by type before opening: opening a FIFO blocks until
+  // a writer comes, and a device can be read forever.
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) {
+    const int err = errno;
+    diags.error(path, 0, 0, err == ENOENT ? "no such file" : err == EACCES ? "permission denied"
+                                                                           : std::strerror(err));
     return std::nullopt;
   }
-  if (fs::is_directory(status)) {
-    diags.error(path, 0, 0, "is a directory");
+  if (auto why = special_file_reason(st); !why.empty()) {
+    diags.error(path, 0, 0, why);
     return std::nullopt;
   }
   // Size first, so a hostile file is refused before anything is allocated.
-  const auto size = fs::file_size(path, ec);
-  if (!ec && size > limits.max_file_bytes) {
+  std::error_code ec;
+  const auto size = static_cast<uintmax_t>(st.st_size);
+  if (size > limits.max_file_bytes) {
     diags.error(path, 0, 0,
                 "file too large (" + std::to_string(size) + " bytes; limit " +
                     std::to_string(limits.max_file_bytes) + ")");
     return std::nullopt;
   }
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) {
+  // O_NONBLOCK: should the file have been swapped for a FIFO since the
+  // stat, the open does not block; fstat then refuses it.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
     const int err = errno;
     diags.error(path, 0, 0, err == EACCES ? "permission denied" : std::strerror(err));
+    return std::nullopt;
+  }
+  if (::fstat(fd, &st) != 0 || !special_file_reason(st).empty()) {
+    ::close(fd);
+    diags.error(path, 0, 0, special_file_reason(st));
+    return std::nullopt;
+  }
+  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+  std::FILE* f = ::fdopen(fd, "rb");
+  if (!f) {
+    const int err = errno;
+    ::close(fd);
+    diags.error(path, 0, 0, std::strerror(err));
     return std::nullopt;
   }
   std::string bytes;
@@ -169,7 +199,7 @@ std::optional<Document> convert(const std::string& path, std::string_view bytes,
   try {
     if (format == "md") ok = ingest::read_markdown(bytes, doc, diags);
     else if (format == "html") ok = ingest::read_html(bytes, doc, diags);
-    else if (format == "pdf") ok = ingest::read_pdf(bytes, doc, diags);
+    else if (format == "pdf") ok = ingest::read_pdf(bytes, doc, diags, limits);
     else if (format == "docx") ok = ingest::read_docx(bytes, doc, diags, limits);
     else ok = ingest::read_text(bytes, doc, diags);
   } catch (const std::bad_alloc&) {

@@ -7,6 +7,8 @@
 // nullopt. read.cpp dispatches on the format and applies metadata fallbacks.
 #pragma once
 
+#include <sys/stat.h>
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -71,8 +73,19 @@ std::string iso_date(std::string_view s);
 bool read_text(std::string_view bytes, Document& doc, Diagnostics& diags);
 bool read_markdown(std::string_view bytes, Document& doc, Diagnostics& diags);
 bool read_html(std::string_view bytes, Document& doc, Diagnostics& diags);
-bool read_pdf(std::string_view bytes, Document& doc, Diagnostics& diags);
+bool read_pdf(std::string_view bytes, Document& doc, Diagnostics& diags, const ReadLimits& limits);
 bool read_docx(std::string_view bytes, Document& doc, Diagnostics& diags, const ReadLimits& limits);
+
+// Why a file of this type is refused ("is a FIFO (named pipe), not a
+// regular file", "is a device ..."), or "" for a regular file.
+std::string special_file_reason(const struct stat& st);
+
+// A UTF-16 or UTF-32 text (by its byte order mark, or by the NUL bytes of
+// ASCII text in such an encoding): "UTF-16 (little-endian)", ..., or "".
+std::string wide_encoding(std::string_view bytes);
+// Adds "UTF-16 (little-endian) text: convert to UTF-8 ..." and returns true
+// for such a text; false for anything else.
+bool refuse_wide_encoding(std::string_view bytes, const std::string& path, Diagnostics& diags);
 
 // Reads a whole file with the checks read_document makes (exists, not a
 // directory, readable, not over the limit). Used by the indexer, which hashes

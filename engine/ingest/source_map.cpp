@@ -29,7 +29,23 @@ Position SourceMap::locate(std::string_view text, size_t offset) const {
     if (it != anchors_.begin()) start = *std::prev(it);
   }
   Position pos{start.line, start.column};
-  for (size_t i = start.offset; i < offset; ++i) {
+  size_t from = start.offset;
+  // Callers locate spans in text order: walk on from the last position this
+  // thread found in the same text, when no anchor lies between (otherwise a
+  // one-line text of 25 MB costs a walk from its start per figure).
+  struct Memo {
+    const SourceMap* map = nullptr;
+    const char* text = nullptr;
+    size_t offset = 0;
+    Position pos;
+  };
+  thread_local Memo memo;
+  if (memo.map == this && memo.text == text.data() && memo.offset <= offset &&
+      memo.offset >= start.offset) {
+    from = memo.offset;
+    pos = memo.pos;
+  }
+  for (size_t i = from; i < offset; ++i) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (c == '\n') {
       ++pos.line;
@@ -38,6 +54,7 @@ Position SourceMap::locate(std::string_view text, size_t offset) const {
       ++pos.column;  // count code points, not continuation bytes
     }
   }
+  memo = {this, text.data(), offset, pos};
   return pos;
 }
 

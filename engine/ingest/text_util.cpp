@@ -50,8 +50,39 @@ std::optional<Position> find_invalid_utf8(std::string_view s) {
   return std::nullopt;
 }
 
+std::string wide_encoding(std::string_view bytes) {
+  // Byte order marks; UTF-32's first, as its little-endian one begins with UTF-16's.
+  if (bytes.substr(0, 4) == std::string_view("\xFF\xFE\0\0", 4)) return "UTF-32 (little-endian)";
+  if (bytes.substr(0, 4) == std::string_view("\0\0\xFE\xFF", 4)) return "UTF-32 (big-endian)";
+  if (bytes.substr(0, 2) == "\xFF\xFE") return "UTF-16 (little-endian)";
+  if (bytes.substr(0, 2) == "\xFE\xFF") return "UTF-16 (big-endian)";
+  // Without a mark: mostly-ASCII text puts NUL bytes at fixed places in
+  // every 2- or 4-byte unit. Look at the first 4 KB.
+  const size_t n = std::min<size_t>(bytes.size(), 4096) & ~size_t{3};
+  if (n < 8) return "";
+  std::array<size_t, 4> zeros{};
+  for (size_t i = 0; i < n; ++i) zeros[i % 4] += bytes[i] == '\0';
+  const size_t units = n / 4;
+  auto mostly = [&](size_t z) { return z * 10 >= units * 9; };
+  auto rarely = [&](size_t z) { return z * 10 <= units; };
+  if (rarely(zeros[0]) && mostly(zeros[1]) && mostly(zeros[2]) && mostly(zeros[3])) return "UTF-32 (little-endian)";
+  if (mostly(zeros[0]) && mostly(zeros[1]) && mostly(zeros[2]) && rarely(zeros[3])) return "UTF-32 (big-endian)";
+  if (rarely(zeros[0]) && mostly(zeros[1]) && rarely(zeros[2]) && mostly(zeros[3])) return "UTF-16 (little-endian)";
+  if (mostly(zeros[0]) && rarely(zeros[1]) && mostly(zeros[2]) && rarely(zeros[3])) return "UTF-16 (big-endian)";
+  return "";
+}
+
+bool refuse_wide_encoding(std::string_view bytes, const std::string& path, Diagnostics& diags) {
+  const std::string wide = wide_encoding(bytes);
+  if (wide.empty()) return false;
+  diags.error(path, 0, 0,
+              wide + " text: convert to UTF-8 (e.g. iconv -f " + wide.substr(0, 6) + " -t UTF-8)");
+  return true;
+}
+
 bool check_text_bytes(std::string_view& bytes, const std::string& path, Diagnostics& diags) {
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  if (refuse_wide_encoding(bytes, path, diags)) return false;
   if (bytes.substr(0, 8192).find('\0') != std::string_view::npos) {
     diags.error(path, 0, 0, "binary file");
     return false;

@@ -167,11 +167,16 @@ class SumCheck : public Check {
                      std::string_view before) const {
     MentionState& pct = ctx.mentions[sentence.figures[k]];
     const Mention& pm = pct.mention;
+    // The counts before it, nearest first; in a sentence of more than
+    // kDenseSentenceFigures figures only that many (shares are pairs of counts:
+    // all of them would make the check cubic in the sentence's figures).
     std::vector<const Mention*> counts;
-    for (size_t j = 0; j < k; ++j) {
+    for (size_t j = k; j-- > 0;) {
       const Mention& c = ctx.mentions[sentence.figures[j]].mention;
       if (c.unit == Unit::count || c.unit == Unit::usd) counts.push_back(&c);
+      if (counts.size() == kDenseSentenceFigures) break;
     }
+    std::reverse(counts.begin(), counts.end());
     if (counts.empty()) return;
     // The group may have been counted in the sentence before ("38,828 were
     // deported. Of the deportees, ... 11,946, or 31 percent, ..."): a share

@@ -25,6 +25,20 @@ FileReport check_document(const Document& doc, const Rules* rules, const Index* 
   ctx.sentences = std::move(reading.sentences);
   for (auto& f : reading.figures) ctx.mentions.emplace_back(std::move(f));
 
+  // Budget: sentences packed with figures are checked with bounded work per
+  // figure (see kDenseSentenceFigures); say where.
+  std::vector<Diagnostic> warnings;
+  for (const auto& s : ctx.sentences) {
+    if (s.figures.size() <= detail::kDenseSentenceFigures) continue;
+    const Position at = doc.locate(s.span.begin);
+    warnings.push_back({doc.path, at.line, at.column, Level::warning,
+                        "sentence with " + std::to_string(s.figures.size()) +
+                            " figures (more than " +
+                            std::to_string(detail::kDenseSentenceFigures) +
+                            "): evidence ranked by the words near each figure, percents derived "
+                            "from the nearest counts only"});
+  }
+
   // Candidates and findings: each check in turn, later ones reading earlier ones.
   for (const auto& check : detail::make_checks()) check->run(ctx);
 
@@ -48,6 +62,7 @@ FileReport check_document(const Document& doc, const Rules* rules, const Index* 
   std::stable_sort(ctx.findings.begin(), ctx.findings.end(),
                    [](const Finding& a, const Finding& b) { return a.begin < b.begin; });
   out.findings = std::move(ctx.findings);
+  out.warnings = std::move(warnings);
   return out;
 }
 

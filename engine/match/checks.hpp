@@ -9,6 +9,16 @@
 
 namespace claimcheck::detail {
 
+// A sentence holding more figures than this is not prose but a table or an
+// attack ("0% 1% 2% ..." packed into 8 KB). The work per figure is then
+// bounded: evidence is ranked by the words near the figure, not the whole
+// sentence, and a percent is derived only from the counts just before it.
+// The report carries a warning (FileReport::warnings). Sentences under the
+// cap are checked exactly as before.
+constexpr size_t kDenseSentenceFigures = 32;
+// In such a sentence: the bytes of text around a figure that rank its evidence.
+constexpr size_t kDenseQueryBytes = 300;
+
 class Check {
  public:
   virtual ~Check() = default;

@@ -3,7 +3,9 @@
 // supports the figure. A figure with neither is unsupported.
 #include <strings.h>
 
+#include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "match/checks.hpp"
 
@@ -17,6 +19,26 @@ bool contains_word(std::string_view text, std::string_view word) {
   for (size_t i = 0; i + word.size() <= text.size(); ++i)
     if (strncasecmp(text.data() + i, word.data(), word.size()) == 0) return true;
   return false;
+}
+
+// The words that rank a figure's evidence: its sentence, or in a sentence of
+// more than kDenseSentenceFigures figures, the kDenseQueryBytes around the
+// figure. A sentence packed with figures ("0% 1% 2% ...", 8 KB) would
+// otherwise send its whole text once per figure: n queries of n words each.
+// [begin, end), on UTF-8 character boundaries.
+std::pair<size_t, size_t> query_span(const CheckContext& ctx, const ReadSentence& s,
+                                     const Mention& m) {
+  size_t b = s.span.begin, e = s.span.end;
+  if (s.figures.size() <= kDenseSentenceFigures || e - b <= kDenseQueryBytes) return {b, e};
+  const size_t half = kDenseQueryBytes / 2;
+  const size_t mid = m.begin;
+  b = mid > s.span.begin + half ? mid - half : s.span.begin;
+  e = std::min(s.span.end, b + kDenseQueryBytes);
+  const std::string_view text = ctx.doc.text;
+  auto continuation = [&](size_t i) { return (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80; };
+  while (b < e && continuation(b)) ++b;
+  while (e > b && e < text.size() && continuation(e)) --e;
+  return {b, e};
 }
 
 class EvidenceCheck : public Check {
@@ -67,9 +89,9 @@ class EvidenceCheck : public Check {
   // words of the draft's sentence.
   static EvidenceQuery query_for(const CheckContext& ctx, const MentionState& ms) {
     const Mention& m = ms.mention;
-    const ReadSentence& s = ctx.sentences[ms.sentence];
+    const auto [begin, end] = query_span(ctx, ctx.sentences[ms.sentence], m);
     EvidenceQuery q;
-    q.text = std::string(ctx.span_text(s.span.begin, s.span.end));
+    q.text = std::string(ctx.span_text(begin, end));
     q.unit = m.unit;
     q.lo = m.lo;
     q.hi = std::isinf(m.hi) ? m.value * 10 + 100 : m.hi;

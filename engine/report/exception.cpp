@@ -3,6 +3,8 @@
 // diagnostic.cpp so stages that do not link Xapian can use diagnostics.
 #include <xapian.h>
 
+#include <new>
+
 #include "claimcheck/diagnostic.hpp"
 
 namespace claimcheck {
@@ -17,6 +19,8 @@ std::string describe_exception(std::exception_ptr e) {
     return out;
   } catch (const Xapian::Error& x) {
     return "index: " + x.get_description();
+  } catch (const std::bad_alloc&) {
+    return "out of memory (std::bad_alloc)";
   } catch (const std::exception& x) {
     return x.what();
   } catch (...) {

@@ -20,6 +20,38 @@ struct Style {
   std::string reset() const { return on ? "\x1b[0m" : ""; }
 };
 
+// Text from a draft or the corpus, made safe for a terminal: C0 controls
+// (tab kept), DEL and C1 controls become their visible pictures (U+2400..,
+// U+2421, U+FFFD) and bidirectional overrides U+FFFD, one code point each so
+// columns and carets still line up. An escape sequence in a draft can then
+// neither recolour nor rewrite the user's terminal.
+std::string printable(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if ((c < 0x20 && c != '\t') || c == 0x7F) {
+      const unsigned cp = c == 0x7F ? 0x2421 : 0x2400 + c;
+      out += static_cast<char>(0xE0 | (cp >> 12));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) < 0xA0) {
+      out += "\xEF\xBF\xBD";  // C1 control (U+0080..U+009F), CSI among them
+      ++i;
+    } else if (c == 0xE2 && i + 2 < s.size() &&
+               ((s[i + 1] == '\x80' && static_cast<unsigned char>(s[i + 2]) >= 0xAA &&
+                 static_cast<unsigned char>(s[i + 2]) <= 0xAE) ||
+                (s[i + 1] == '\x81' && static_cast<unsigned char>(s[i + 2]) >= 0xA6 &&
+                 static_cast<unsigned char>(s[i + 2]) <= 0xA9))) {
+      out += "\xEF\xBF\xBD";  // U+202A..U+202E, U+2066..U+2069
+      i += 2;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
 std::string source_line(const std::string& source, int line) {
   size_t pos = 0;
   for (int l = 1; l < line && pos != std::string::npos; ++l) {
@@ -63,15 +95,17 @@ std::string render_text(const Report& r, const RenderOptions& o) {
   Style st{o.color};
   std::string out;
   for (const auto& f : r.files) {
+    const std::string path = printable(f.path);
     for (const auto& x : f.findings) {
       std::string sev_color = x.severity == Severity::error     ? st.red()
                               : x.severity == Severity::warning ? st.yellow()
                                                                 : st.cyan();
-      out += st.bold() + f.path + ":" + std::to_string(x.start.line) + ":" +
+      out += st.bold() + path + ":" + std::to_string(x.start.line) + ":" +
              std::to_string(x.start.column) + ":" + st.reset() + " " + sev_color +
-             std::string(severity_name(x.severity)) + ":" + st.reset() + " " + x.message + " " +
+             std::string(severity_name(x.severity)) + ":" + st.reset() + " " + printable(x.message) + " " +
              st.dim() + "[" + x.kind + "]" + st.reset() + "\n";
-      std::string line = source_line(f.source_text.empty() ? f.text : f.source_text, x.start.line);
+      std::string line =
+          printable(source_line(f.source_text.empty() ? f.text : f.source_text, x.start.line));
       if (!line.empty()) {
         int width = x.end_pos.line == x.start.line
                         ? std::max(1, x.end_pos.column - x.start.column)
@@ -82,14 +116,14 @@ std::string render_text(const Report& r, const RenderOptions& o) {
       for (const auto& e : x.evidence) {
         std::string quote = e.quote;
         if (quote.size() > 160) quote = quote.substr(0, 157) + "...";
-        out += "  " + st.cyan() + "= evidence:" + st.reset() + " " + e.doc + ":" +
-               std::to_string(e.line) + " \"" + quote + "\"\n";
+        out += "  " + st.cyan() + "= evidence:" + st.reset() + " " + printable(e.doc) + ":" +
+               std::to_string(e.line) + " \"" + printable(quote) + "\"\n";
       }
     }
     // Then every mention, one per line, so a fact-checker sees what was read.
     for (const auto& m : f.mentions) {
-      out += f.path + ":" + std::to_string(m.start.line) + ":" + std::to_string(m.start.column) +
-             ": " + st.dim() + "note:" + st.reset() + " " + m.mention.text + " = " +
+      out += path + ":" + std::to_string(m.start.line) + ":" + std::to_string(m.start.column) +
+             ": " + st.dim() + "note:" + st.reset() + " " + printable(m.mention.text) + " = " +
              fmt_value(m.mention.value) + " " + std::string(unit_name(m.mention.unit)) + " [" +
              fmt_value(m.mention.lo) + ", " + fmt_value(m.mention.hi) + ") " + m.verdict +
              (m.claim.empty() ? "" : " (" + m.claim + ")") + "\n";

@@ -39,7 +39,17 @@ std::optional<std::string> regex_phrase_error(std::string_view phrase) {
   if (body.empty()) return std::string("empty pattern");
   RE2 re(re2::StringPiece(body.data(), body.size()), phrase_options());
   if (!re.ok()) return re.error();
-  if (RE2::FullMatch("", re)) return std::string("pattern matches the empty string");
+  // Matching the empty string anywhere ("\\b", "x?", "^") counts, not only
+  // the whole of "": probe every position of a few short texts.
+  for (const std::string_view probe : {"", " ", "a", "a b", "1.5", "-"}) {
+    for (size_t at = 0; at <= probe.size(); ++at) {
+      re2::StringPiece m;
+      if (re.Match(re2::StringPiece(probe.data(), probe.size()), at, probe.size(), RE2::ANCHOR_START,
+                   &m, 1) &&
+          m.empty())
+        return std::string("pattern matches the empty string");
+    }
+  }
   return std::nullopt;
 }
 

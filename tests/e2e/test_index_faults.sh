@@ -4,15 +4,21 @@
 #      re-run: every document is in the index exactly once.
 #   2. a full disk (a 2 MB tmpfs; needs root, else that part is skipped):
 #      a clear error, exit 2, and the previous index still answers `search`.
+#   3. a report written to a full disk (another tmpfs): `check --output`
+#      exits 2 and leaves the previous report as it was, no temporary file;
+#      `check > file` exits 2 instead of leaving a short file and exit 0.
 # Usage: test_index_faults.sh CLAIMCHECK_BINARY REPO_ROOT   (exit 77 = skip)
 set -euo pipefail
 # grep reading all its input: with pipefail, grep -q exiting early can SIGPIPE the writer.
 grep_q() { grep "$@" >/dev/null; }
 bin="$(realpath "$1")"
+root="$(realpath "$2")"
 tmp="$(mktemp -d)"
 mnt=""
+mnt2=""
 cleanup() {
   if [ -n "$mnt" ]; then umount "$mnt" 2>/dev/null || true; fi
+  if [ -n "$mnt2" ]; then umount "$mnt2" 2>/dev/null || true; fi
   rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -147,5 +153,34 @@ vals = sorted(int(f["value"]) - 1000000 for h in json.load(open(sys.argv[1])) fo
 assert vals == list(range(20)), vals
 print("previous index still answers: 20 of 20 documents, once each")
 PY
+faults=$((faults + 1))
+
+# --- 3. a report to a full disk -------------------------------------------------
+mkdir -p "$tmp/reports"
+mount -t tmpfs -o size=256k tmpfs "$tmp/reports" || fail "cannot mount the second tmpfs"
+mnt2="$tmp/reports"
+draft="$root/examples/sample-draft.md"
+rules="$root/rules/secure-communities.json"
+"$bin" index --db "$tmp/sc-db" "$root/corpus" >/dev/null 2>&1 || fail "could not index the bundled corpus"
+check=("$bin" check --db "$tmp/sc-db" --rules "$rules" --fail-on never)
+"${check[@]}" --format json --output "$mnt2/report.json" "$draft" || fail "writing the first report failed"
+cp "$mnt2/report.json" "$tmp/report.before"
+# Fill the disk but for 4 KB: the next report (about 20 KB) cannot fit.
+head -c $(( $(df --output=avail -B1 "$mnt2" | tail -1) - 4096 )) /dev/zero >"$mnt2/filler" 2>/dev/null || true
+set +e
+"${check[@]}" --format json --output "$mnt2/report.json" "$draft" 2>"$tmp/out.err"
+status=$?
+set -e
+echo "check --output on a full disk: exit $status; stderr: $(head -1 "$tmp/out.err")"
+[ "$status" = 2 ] || fail "expected exit 2, got $status"
+grep_q "report.json: error: cannot write the report: No space left on device" "$tmp/out.err" || fail "message: $(cat "$tmp/out.err")"
+cmp -s "$mnt2/report.json" "$tmp/report.before" || fail "the previous report was changed"
+[ -z "$(find "$mnt2" -name '.report.json.*')" ] || fail "temporary file left behind"
+set +e
+"${check[@]}" --format sarif "$draft" >"$mnt2/report.sarif" 2>"$tmp/out.err"
+status=$?
+set -e
+echo "check > report.sarif on a full disk: exit $status; stderr: $(head -1 "$tmp/out.err")"
+[ "$status" = 2 ] || fail "expected exit 2 for a short report on stdout, got $status"
 faults=$((faults + 1))
 echo "faults survived: $faults"

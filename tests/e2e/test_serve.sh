@@ -132,6 +132,55 @@ for i in $(seq 8); do
     { echo "FAIL: concurrent request $i"; fail=1; }
 done
 
+# --- who may talk to it -------------------------------------------------------
+# DNS rebinding: a Host naming another site gets nothing.
+status=$(curl -s -o "$tmp/body" -w '%{http_code}' -H 'Host: evil.example' -X POST \
+  --data-binary @"$draft" "$base/api/check?format=md"); check_error "Host: evil.example" 421 "$status"
+grep -q 'corpus\|quote' "$tmp/body" && { echo "FAIL: report sent to a foreign Host"; fail=1; }
+status=$(curl -s -o "$tmp/body" -w '%{http_code}' -H 'Host: evil.example' "$base/"); expect "GET / for evil.example" 421 "$status"
+status=$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$port/"); expect "Host: localhost" 200 "$status"
+# CSRF: a cross-origin text/plain POST without the page's token is refused;
+# the token the served page carries lets it through.
+status=$(curl -s -o "$tmp/body" -w '%{http_code}' -H 'Origin: http://evil.example' -H 'Content-Type: text/plain' \
+  -X POST --data-binary @"$draft" "$base/api/check"); check_error "cross-origin POST" 403 "$status"
+status=$(curl -s -o "$tmp/body" -w '%{http_code}' -H 'Sec-Fetch-Site: cross-site' \
+  -X POST --data-binary @"$draft" "$base/api/check"); check_error "Sec-Fetch-Site: cross-site" 403 "$status"
+token=$(curl -s "$base/" | sed -n 's/.*name="claimcheck-token" content="\([0-9a-f]*\)".*/\1/p')
+[ ${#token} = 32 ] || { echo "FAIL: page carries no token"; fail=1; }
+status=$(curl -s -o /dev/null -w '%{http_code}' -H 'Origin: http://evil.example' -H "X-Claimcheck-Token: $token" \
+  -X POST --data-binary @"$draft" "$base/api/check"); expect "cross-origin POST with the token" 200 "$status"
+status=$(curl -s -o /dev/null -w '%{http_code}' -H "Origin: $base" -X POST --data-binary @"$draft" "$base/api/check")
+expect "same-origin POST" 200 "$status"
+# Headers on every response.
+curl -s -D "$tmp/headers" -o /dev/null "$base/"
+for h in "Content-Security-Policy: default-src 'none'; script-src 'nonce-$token'" "X-Frame-Options: DENY" "X-Content-Type-Options: nosniff"; do
+  grep -qiF "$h" "$tmp/headers" || { echo "FAIL: header missing: $h"; fail=1; }
+done
+# Any content type: 50 KB with curl's default form type is a draft like any other.
+python3 -c 'print("In FY2011, 55% of people deported had no conviction. " * 1000)' >"$tmp/form.txt"
+status=$(curl -s -o "$tmp/body" -w '%{http_code}' -X POST --data-binary @"$tmp/form.txt" "$base/api/check")
+expect "50 KB as application/x-www-form-urlencoded" 200 "$status"
+python3 -c 'import json,sys; assert len(json.load(open(sys.argv[1]))["files"][0]["mentions"]) == 1000' "$tmp/body" ||
+  { echo "FAIL: form-typed draft not read whole"; fail=1; }
+# Slow clients: 24 connections that send nothing do not starve a real one;
+# they are closed after the read timeout.
+slow=()
+for i in $(seq 24); do
+  python3 -c 'import socket,sys,time; s=socket.create_connection(("127.0.0.1", int(sys.argv[1]))); s.send(b"POST /api/check HTTP/1.1\r\n"); time.sleep(20)' "$port" &
+  slow+=($!)
+done
+sleep 2
+start=$(date +%s.%N)
+status=$(curl -s -m 15 -o /dev/null -w '%{http_code}' -X POST --data-binary @"$draft" "$base/api/check?format=md")
+secs=$(echo "$(date +%s.%N) - $start" | bc)
+expect "request beside 24 slow connections" 200 "$status"
+echo "ok: a request beside 24 slow connections answered in ${secs}s"
+kill "${slow[@]}" 2>/dev/null || true
+wait "${slow[@]}" 2>/dev/null || true
+# Access log: one line per request on stderr.
+grep -q "^claimcheck: 127.0.0.1 POST /api/check 421 " "$tmp/serve.err" || { echo "FAIL: no access log line"; fail=1; }
+echo "ok: access log has $(grep -c '^claimcheck: 127.0.0.1 ' "$tmp/serve.err") lines"
+
 kill -0 "$pid" 2>/dev/null || { echo "FAIL: serve died"; cat "$tmp/serve.err"; fail=1; }
 [ "$fail" = 0 ] && echo "ok: serve on port $port"
 exit $fail

@@ -63,7 +63,11 @@ struct Document {
 
 struct ReadLimits {
   size_t max_file_bytes = 64u << 20;       // refuse larger inputs
-  size_t max_unpacked_bytes = 256u << 20;  // DOCX: refuse zip bombs
+  size_t max_unpacked_bytes = 256u << 20;  // DOCX, PDF streams: refuse decompression bombs
+  // Time a reader may take: this many seconds, plus per_mb_seconds for each
+  // MB of the file; past it the file is refused ("took longer than ...").
+  double base_seconds = 10;
+  double per_mb_seconds = 2;
 };
 
 // Guesses the format from the extension (txt, md, markdown, html, htm, pdf,

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "claimcheck/diagnostic.hpp"
 #include "claimcheck/document.hpp"
 #include "claimcheck/mention.hpp"
 #include "claimcheck/rules.hpp"
@@ -67,6 +68,10 @@ struct FileReport {
   std::string text;         // the converted text the spans index
   std::vector<MentionResult> mentions;
   std::vector<Finding> findings;
+  // Where the check was bounded (a sentence with an absurd number of
+  // figures): file, line, column and what was cut. Not findings about the
+  // draft's figures; the CLI prints them to stderr.
+  std::vector<Diagnostic> warnings;
 };
 
 struct Summary {
