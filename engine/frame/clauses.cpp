@@ -61,7 +61,7 @@ const RE2& contrast_re() {
 }
 
 const RE2& relative_clause_re() {
-  static const RE2 re("(?i),\\s*(?:which|who|whose|where|according to)\\b", RE2::Quiet);
+  static const RE2 re("(?i),\\s*(?:which|who|whose|where|when|according to)\\b", RE2::Quiet);
   return re;
 }
 

@@ -454,7 +454,12 @@ class Reader {
       CountedNoun onp = counted_noun(text_, o.mention.end, own.end);
       others.push_back({o.mention.begin, std::max(o.mention.end, onp.end)});
     }
-    CountedNoun np = counted_noun(text_, m.end, own.end);
+    // The noun phrase ends where a time expression starts: "rose to 12.4
+    // percent last year" counts nothing called "last".
+    size_t np_limit = own.end;
+    for (const auto& p : s.periods)
+      if (p.begin >= m.end && p.begin < np_limit) np_limit = p.begin;
+    CountedNoun np = counted_noun(text_, m.end, np_limit);
     // "X of the roughly N people": X counts N's people.
     bool base = false;  // this figure is the N of "X of the N people"
     if (np.another_figure != std::string_view::npos) {
@@ -563,7 +568,12 @@ class Reader {
       if (!measure.ok() && sentence_says.measure.ok()) measure = as_context(sentence_says.measure);
       if (!measure.ok() && (referent || period_ref) && referred.measure.ok())
         measure = as_context(referred.measure);
-      if (!measure.ok() && previous && is_positive(previous->source.measure))
+      // The figure before counts the same thing when it is coordinated with
+      // this one (same unit) or is the group this share is taken of (same
+      // clause); not across a relative clause ("..., when the credit reached
+      // 36 million families").
+      if (!measure.ok() && previous && is_positive(previous->source.measure) &&
+          (previous->mention.unit == m.unit || previous->clause == ci))
         measure = {previous->frame.measure, Origin::context};
       if (!measure.ok() && in_section && carried.section.measure.ok())
         measure = as_context(carried.section.measure);
@@ -632,7 +642,8 @@ class Reader {
     }
     if (!program.ok() && in_section && carried.section.program.ok())
       program = as_context(carried.section.program);
-    if (!program.ok() && carried.last.program.ok() && carried.last.program.value != kAgencyWide)
+    if (!program.ok() && carried.last.program.ok() && carried.last.program.value != kAgencyWide &&
+        s.paragraph == carried.last_paragraph)
       program = as_context(carried.last.program);
     if (!program.ok() && !defaults_.program.empty()) program = {defaults_.program, Origin::default_value};
 
