@@ -18,6 +18,7 @@
 #include <set>
 
 #include "frame/clauses.hpp"
+#include "frame/markers.hpp"
 #include "frame/places.hpp"
 #include "frame/scan.hpp"
 
@@ -26,51 +27,6 @@ namespace claimcheck::detail {
 namespace {
 
 re2::StringPiece piece(std::string_view s) { return {s.data(), s.size()}; }
-
-// "of them", "those people": the figure is part of a group named before.
-const RE2& referent_re() {
-  static const RE2 re(
-      "(?i)\\b(?:of (?:them|those|these|whom)|(?:of |among )?(?:those|these) (?:people|"
-      "individuals|immigrants|deportees|deported|removed|cases|removals|deportations|"
-      "transferred|identified)|the (?:same )?figure|that figure|the same group)\\b",
-      RE2::Quiet);
-  return re;
-}
-
-// "in that period", "over the same 32 months": the period named before.
-const RE2& period_reference_re() {
-  static const RE2 re(
-      "(?i)\\b(?:(?:in|during|over|for|of|within|across|throughout) (?:that|the same|this|those|"
-      "these) (?:period|year|time|span|months|years|fiscal year|stretch|window|\\d+ months)|"
-      "(?:that|the same) (?:year|period|span|fiscal year)|by then|at the same time)\\b",
-      RE2::Quiet);
-  return re;
-}
-
-// "the year before", "a year later": the period of the figure before, shifted.
-const RE2& shift_re() {
-  static const RE2 re(
-      "(?i)\\b(?:(?:the|a) (?:fiscal )?year (before|earlier)|the (previous|prior|preceding) "
-      "(?:fiscal )?year|(?:the|a) (?:fiscal )?year (later|after)|the (following|next) "
-      "(?:fiscal )?year)\\b",
-      RE2::Quiet);
-  return re;
-}
-
-// An agency as a whole rather than one of its programs.
-const RE2& agency_re() {
-  static const RE2 re(
-      "(?i)\\b(?:(?:ICE|DHS|CBP|Immigration and Customs Enforcement|the Department of Homeland "
-      "Security|Homeland Security|the agency|the department)(?:'s|\xE2\x80\x99s)?(?: own)?(?: "
-      "(?:has|had|have))?(?: (?:also|then|now))? (?:removed|deported|carried out|reported|"
-      "removals|deportations|arrests|arrested|detained|apprehended|total)|"
-      "(?:all|each|every) (?:of )?(?:the agency's|ICE's|ICE|its|agency|DHS) "
-      "(?:programs|removals|deportations|arrests)|all (?:agency|ICE) (?:removals|deportations)|"
-      "all programs|agency-wide|ICE-wide|DHS-wide|across (?:all )?(?:of )?(?:the agency|ICE)|"
-      "all of the agency)\\b",
-      RE2::Quiet);
-  return re;
-}
 
 bool overlaps(size_t b1, size_t e1, size_t b2, size_t e2) { return b1 < e2 && b2 < e1; }
 
@@ -714,30 +670,6 @@ class Reader {
 Reading read_figures(const Rules* rules, std::string_view text, std::vector<Mention> mentions,
                      Day document_date) {
   return Reader(rules, text, document_date).read(std::move(mentions));
-}
-
-Day find_document_date(std::string_view text, std::string_view meta_date, Day fallback) {
-  if (auto d = parse_iso_day(meta_date)) return *d;
-  // A dateline ("LOS ANGELES, Aug. 17, 2010 —") or a "Published:" line in
-  // the first lines of the text.
-  static const RE2 marker("(?i)\\b(?:published|posted|updated|dated?|released)\\b|"
-                          "^[A-Z][A-Z .'-]+,[^\\n]{0,40}(?:\xE2\x80\x94|\xE2\x80\x93|--| - )",
-                          RE2::Quiet);
-  size_t at = 0;
-  for (int lines = 0; lines < 12 && at < text.size(); ++lines) {
-    size_t nl = text.find('\n', at);
-    if (nl == std::string_view::npos) nl = text.size();
-    const std::string_view line = text.substr(at, nl - at);
-    at = nl + 1;
-    if (line.empty()) {
-      --lines;
-      continue;
-    }
-    if (!RE2::PartialMatch(piece(line), marker)) continue;
-    for (const auto& p : find_periods(line, 0))
-      if (p.period.from && p.period.from == p.period.to) return p.period.from;
-  }
-  return fallback;
 }
 
 }  // namespace claimcheck::detail
