@@ -43,11 +43,11 @@ bool any_figure_in(size_t b, size_t e, const std::vector<Span>& figures) {
 // Words that open a clause setting the frame of the rest of the sentence.
 bool frame_opener(std::string_view first_word) {
   static const std::set<std::string> words = {
-      "in",        "between",    "from",      "during",    "since",      "across",
-      "among",     "of",         "under",     "for",       "over",       "through",
-      "by",        "nationally", "nationwide", "statewide", "overall",   "agency-wide",
-      "last",      "this",       "so",        "after",     "before",     "within",
-      "throughout", "counting",  "until",     "as",        "at"};
+      "in",         "between",    "from",       "during",    "since",   "across",
+      "among",      "of",         "under",      "for",       "over",    "through",
+      "by",         "nationally", "nationwide", "statewide", "overall", "agency-wide",
+      "last",       "this",       "so",         "after",     "before",  "within",
+      "throughout", "counting",   "until",      "as",        "at"};
   return words.count(lower(first_word)) > 0;
 }
 
@@ -98,7 +98,8 @@ std::vector<Span> figure_clauses(std::string_view s, const std::vector<Span>& fi
       cuts.insert(start);
       if (close_at_comma) {
         size_t comma = s.find(", ", e);
-        while (comma != std::string_view::npos && inside_any(comma, figures)) comma = s.find(", ", comma + 1);
+        while (comma != std::string_view::npos && inside_any(comma, figures))
+          comma = s.find(", ", comma + 1);
         if (comma != std::string_view::npos) cuts.insert(comma + 1);
       }
     }
@@ -113,7 +114,8 @@ std::vector<Span> figure_clauses(std::string_view s, const std::vector<Span>& fi
     const std::string between = lower(s.substr(a.end, b.begin - a.end));
     const size_t to = between.rfind(" to ");
     if (to == std::string::npos || between.size() - to > 12) continue;
-    const std::string before = lower(s.substr(a.begin >= 30 ? a.begin - 30 : 0, a.begin >= 30 ? 30 : a.begin));
+    const std::string before =
+        lower(s.substr(a.begin >= 30 ? a.begin - 30 : 0, a.begin >= 30 ? 30 : a.begin));
     if (before.find("from ") == std::string::npos) continue;
     cuts.insert(a.end + to + 1);
   }
@@ -175,7 +177,8 @@ std::vector<Span> figure_clauses(std::string_view s, const std::vector<Span>& fi
         "when", "while", "although", "though", "after", "because", "once", "if", "whereas"};
     if (subordinators.count(lower(s.substr(w, we - w)))) {
       size_t comma = s.find(", ", we);
-      while (comma != std::string_view::npos && inside_any(comma, figures)) comma = s.find(", ", comma + 1);
+      while (comma != std::string_view::npos && inside_any(comma, figures))
+        comma = s.find(", ", comma + 1);
       if (comma != std::string_view::npos) cuts.insert(comma + 1);
     }
   }
@@ -214,41 +217,43 @@ namespace {
 
 const std::set<std::string>& np_stop_words() {
   static const std::set<std::string> words = {
-      "had",      "have",     "has",     "was",      "were",     "is",       "are",
-      "been",     "be",       "being",   "will",     "would",    "could",    "can",
-      "may",      "might",    "should",  "did",      "do",       "does",     "made",
-      "make",     "makes",    "came",    "come",     "comes",    "accounted", "turned",
-      "got",      "led",      "drew",    "numbered", "showed",   "show",     "shows",
-      "said",     "says",     "ran",     "fell",     "rose",     "grew",     "went",
-      "reached",  "totaled",  "totalled", "included", "involved", "received", "and",
-      "or",       "but",      "while",   "which",    "who",      "whom",     "whose",
-      "that",     "than",     "because", "after",    "before",   "when",     "if",
-      "as",       "since",    "until",   "compared", "versus",   "up",       "down",
-      "according", "remain",  "remained", "stood",   "represent", "represented", "marked",
-      "once",     "where",    "unless",  "though",   "although", "so",       "then",
-      "now",      "also",     "still",   "already",  "again",    "ever",     "never"};
+      "had",       "have",    "has",      "was",      "were",      "is",          "are",
+      "been",      "be",      "being",    "will",     "would",     "could",       "can",
+      "may",       "might",   "should",   "did",      "do",        "does",        "made",
+      "make",      "makes",   "came",     "come",     "comes",     "accounted",   "turned",
+      "got",       "led",     "drew",     "numbered", "showed",    "show",        "shows",
+      "said",      "says",    "ran",      "fell",     "rose",      "grew",        "went",
+      "reached",   "totaled", "totalled", "included", "involved",  "received",    "and",
+      "or",        "but",     "while",    "which",    "who",       "whom",        "whose",
+      "that",      "than",    "because",  "after",    "before",    "when",        "if",
+      "as",        "since",   "until",    "compared", "versus",    "up",          "down",
+      "according", "remain",  "remained", "stood",    "represent", "represented", "marked",
+      "once",      "where",   "unless",   "though",   "although",  "so",          "then",
+      "now",       "also",    "still",    "already",  "again",     "ever",        "never"};
   return words;
 }
 
 // Words between a figure and the noun it counts ("79 percent of the ...").
 const std::set<std::string>& np_skip_words() {
   static const std::set<std::string> words = {
-      "percent", "per", "cent", "percentage", "of", "the", "a", "an", "all", "its", "their",
-      "our", "his", "her", "more", "other", "such", "some", "roughly", "about", "nearly",
-      "approximately", "around", "almost", "only", "just", "another", "additional", "total",
-      "new", "estimated", "million", "billion", "thousand", "hundred", "mostly"};
+      "percent",   "per",     "cent",    "percentage",    "of",      "the",
+      "a",         "an",      "all",     "its",           "their",   "our",
+      "his",       "her",     "more",    "other",         "such",    "some",
+      "roughly",   "about",   "nearly",  "approximately", "around",  "almost",
+      "only",      "just",    "another", "additional",    "total",   "new",
+      "estimated", "million", "billion", "thousand",      "hundred", "mostly"};
   return words;
 }
 
 const std::set<std::string>& person_nouns() {
   static const std::set<std::string> words = {
-      "people",   "persons",    "person",    "individuals", "individual", "immigrants",
-      "immigrant", "noncitizens", "non-citizens", "aliens", "residents",  "men",
-      "women",    "children",   "adults",    "them",        "those",      "these",
-      "whom",     "detainees",  "inmates",   "migrants",    "foreigners", "citizens",
-      "others",   "each",       "one",       "ones",        "cases",      "offenders",
-      "subjects", "families",   "workers",   "youths",      "minors",     "deportees",
-      "arrestees", "prisoners", "parents",   "students"};
+      "people",    "persons",     "person",       "individuals", "individual", "immigrants",
+      "immigrant", "noncitizens", "non-citizens", "aliens",      "residents",  "men",
+      "women",     "children",    "adults",       "them",        "those",      "these",
+      "whom",      "detainees",   "inmates",      "migrants",    "foreigners", "citizens",
+      "others",    "each",        "one",          "ones",        "cases",      "offenders",
+      "subjects",  "families",    "workers",      "youths",      "minors",     "deportees",
+      "arrestees", "prisoners",   "parents",      "students"};
   return words;
 }
 
@@ -256,16 +261,18 @@ const std::set<std::string>& person_nouns() {
 // say nothing of what is counted.
 const std::set<std::string>& figure_nouns() {
   static const std::set<std::string> words = {
-      "figure", "figures", "share", "shares", "rate", "rates", "number", "numbers", "total",
-      "totals", "proportion", "percentage", "portion", "fraction", "majority", "minority",
-      "count", "tally", "level", "increase", "decrease", "rise", "drop", "jump", "fall"};
+      "figure",   "figures",  "share",  "shares",     "rate",       "rates",    "number",
+      "numbers",  "total",    "totals", "proportion", "percentage", "portion",  "fraction",
+      "majority", "minority", "count",  "tally",      "level",      "increase", "decrease",
+      "rise",     "drop",     "jump",   "fall"};
   return words;
 }
 
 const std::set<std::string>& time_nouns() {
   static const std::set<std::string> words = {
-      "hours", "hour", "days", "day", "weeks", "week", "months", "month", "years", "year",
-      "minutes", "minute", "seconds", "decades", "year-old", "years-old", "-year-old"};
+      "hours",   "hour",    "days",     "day",       "weeks",    "week",
+      "months",  "month",   "years",    "year",      "minutes",  "minute",
+      "seconds", "decades", "year-old", "years-old", "-year-old"};
   return words;
 }
 
@@ -283,14 +290,18 @@ CountedNoun counted_noun(std::string_view s, size_t from, size_t limit) {
   while (i < limit && words < 10) {
     // Spaces and quotation marks ("database “hits”") do not end the phrase.
     while (i < limit) {
-      if (s[i] == ' ' || s[i] == '"') ++i;
-      else if (s.substr(i, 3) == "\xE2\x80\x9C" || s.substr(i, 3) == "\xE2\x80\x9D") i += 3;
-      else break;
+      if (s[i] == ' ' || s[i] == '"')
+        ++i;
+      else if (s.substr(i, 3) == "\xE2\x80\x9C" || s.substr(i, 3) == "\xE2\x80\x9D")
+        i += 3;
+      else
+        break;
     }
     if (i >= limit || !is_word_char(s[i])) break;
     size_t we = i;
     // A word runs on through a curly apostrophe ("don’t", "ICE’s").
-    while (we < limit && (is_word_char(s[we]) || s.substr(we, 3) == "\xE2\x80\x99")) we += is_word_char(s[we]) ? 1 : 3;
+    while (we < limit && (is_word_char(s[we]) || s.substr(we, 3) == "\xE2\x80\x99"))
+      we += is_word_char(s[we]) ? 1 : 3;
     std::string w = lower(s.substr(i, we - i));
     while (!w.empty() && (w.back() == '\'' || w.back() == '-')) w.pop_back();
     if (w.size() > 2 && (w.ends_with("'s"))) w.resize(w.size() - 2);
@@ -301,8 +312,9 @@ CountedNoun counted_noun(std::string_view s, size_t from, size_t limit) {
     // A preposition before any noun: the figure stands alone ("79 percent
     // between 2008 and 2010", "$750 million on ...").
     static const std::set<std::string> prepositions = {
-        "between", "from", "to", "in", "on", "at", "during", "through", "since", "for", "by",
-        "with", "under", "over", "across", "among", "into", "per", "within", "against", "without"};
+        "between", "from",  "to",   "in",  "on",     "at",      "during",
+        "through", "since", "for",  "by",  "with",   "under",   "over",
+        "across",  "among", "into", "per", "within", "against", "without"};
     if (out.head.empty() && prepositions.count(w)) break;
     ++words;
     if (w == "of" && words <= 3) seen_of = true;
@@ -326,9 +338,12 @@ CountedNoun counted_noun(std::string_view s, size_t from, size_t limit) {
       out.head_begin = i;
       // Plural agent and demonym nouns are people too: voters, workers,
       // Americans, Texans, economists.
-      const bool agent = w.size() > 4 && (w.ends_with("ers") || w.ends_with("ans") || w.ends_with("ists"));
-      if (person_nouns().count(w) || figure_nouns().count(w) || agent) out.person = true;
-      else if (time || w == "old") out.duration = true;
+      const bool agent =
+          w.size() > 4 && (w.ends_with("ers") || w.ends_with("ans") || w.ends_with("ists"));
+      if (person_nouns().count(w) || figure_nouns().count(w) || agent)
+        out.person = true;
+      else if (time || w == "old")
+        out.duration = true;
     }
     out.end = we;
     i = we;

@@ -20,9 +20,9 @@ struct CountedNoun {
   size_t begin = 0, end = 0;  // the phrase (relative to the text given)
   std::string head;           // first content word, lower case ("sets", "people")
   size_t head_begin = 0;
-  bool person = false;        // people, immigrants, those ...: the measure is the verb's
-  bool duration = false;      // hours, days, years, "-year-old": an age or a duration
-  bool partitive = false;     // "N of ...": a part of a group
+  bool person = false;     // people, immigrants, those ...: the measure is the verb's
+  bool duration = false;   // hours, days, years, "-year-old": an age or a duration
+  bool partitive = false;  // "N of ...": a part of a group
   size_t another_figure = std::string_view::npos;  // "X of the [N] people": N's phrase
 };
 CountedNoun counted_noun(std::string_view text, size_t from, size_t limit);

@@ -11,9 +11,10 @@ Day find_document_date(std::string_view text, std::string_view meta_date, Day fa
   if (auto d = parse_iso_day(meta_date)) return *d;
   // A dateline ("LOS ANGELES, Aug. 17, 2010 —") or a "Published:" line in
   // the first lines of the text.
-  static const RE2 marker("(?i)\\b(?:published|posted|updated|dated?|released)\\b|"
-                          "^[A-Z][A-Z .'-]+,[^\\n]{0,40}(?:\xE2\x80\x94|\xE2\x80\x93|--| - )",
-                          RE2::Quiet);
+  static const RE2 marker(
+      "(?i)\\b(?:published|posted|updated|dated?|released)\\b|"
+      "^[A-Z][A-Z .'-]+,[^\\n]{0,40}(?:\xE2\x80\x94|\xE2\x80\x93|--| - )",
+      RE2::Quiet);
   size_t at = 0;
   for (int lines = 0; lines < 12 && at < text.size(); ++lines) {
     size_t nl = text.find('\n', at);

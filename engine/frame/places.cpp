@@ -4,13 +4,13 @@
 // to the last state or county named ("statewide", "the county's"). A figure
 // for Georgia is another statistic than the national one, whatever the rules
 // say about places.
+#include "frame/places.hpp"
+
 #include <re2/re2.h>
 
 #include <array>
 #include <cctype>
 #include <cstring>
-
-#include "frame/places.hpp"
 
 namespace claimcheck::detail {
 
@@ -18,21 +18,65 @@ namespace {
 
 // Order matters for leftmost-longest matching: "West Virginia" before
 // "Virginia", "New York City" before "New York".
-const char* const kStates[] = {
-    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut",
-    "Delaware", "Florida", "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas",
-    "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota",
-    "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada", "New Hampshire", "New Jersey",
-    "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio", "Oklahoma", "Oregon",
-    "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas",
-    "Utah", "Vermont", "Virginia", "Washington State", "West Virginia", "Wisconsin", "Wyoming",
-    "Puerto Rico", "District of Columbia"};
+const char* const kStates[] = {"Alabama",
+                               "Alaska",
+                               "Arizona",
+                               "Arkansas",
+                               "California",
+                               "Colorado",
+                               "Connecticut",
+                               "Delaware",
+                               "Florida",
+                               "Georgia",
+                               "Hawaii",
+                               "Idaho",
+                               "Illinois",
+                               "Indiana",
+                               "Iowa",
+                               "Kansas",
+                               "Kentucky",
+                               "Louisiana",
+                               "Maine",
+                               "Maryland",
+                               "Massachusetts",
+                               "Michigan",
+                               "Minnesota",
+                               "Mississippi",
+                               "Missouri",
+                               "Montana",
+                               "Nebraska",
+                               "Nevada",
+                               "New Hampshire",
+                               "New Jersey",
+                               "New Mexico",
+                               "New York",
+                               "North Carolina",
+                               "North Dakota",
+                               "Ohio",
+                               "Oklahoma",
+                               "Oregon",
+                               "Pennsylvania",
+                               "Rhode Island",
+                               "South Carolina",
+                               "South Dakota",
+                               "Tennessee",
+                               "Texas",
+                               "Utah",
+                               "Vermont",
+                               "Virginia",
+                               "Washington State",
+                               "West Virginia",
+                               "Wisconsin",
+                               "Wyoming",
+                               "Puerto Rico",
+                               "District of Columbia"};
 
 const char* const kCities[] = {
-    "New York City", "Los Angeles", "Chicago", "Houston", "Phoenix", "Philadelphia",
-    "San Antonio", "San Diego", "Dallas", "San Jose", "Austin", "San Francisco", "Seattle",
-    "Denver", "Boston", "Miami", "Atlanta", "Portland", "Sacramento", "Fresno", "Oakland",
-    "Baltimore", "Detroit", "Nashville", "Las Vegas", "Santa Ana", "Newark", "Charlotte"};
+    "New York City", "Los Angeles", "Chicago", "Houston",   "Phoenix", "Philadelphia",
+    "San Antonio",   "San Diego",   "Dallas",  "San Jose",  "Austin",  "San Francisco",
+    "Seattle",       "Denver",      "Boston",  "Miami",     "Atlanta", "Portland",
+    "Sacramento",    "Fresno",      "Oakland", "Baltimore", "Detroit", "Nashville",
+    "Las Vegas",     "Santa Ana",   "Newark",  "Charlotte"};
 
 std::string slug(std::string_view s) {
   std::string out;
@@ -101,8 +145,9 @@ std::vector<PlaceHit> find_places(std::string_view text) {
       h.kind = PlaceKind::county_anaphor;
     } else if (!g[4].empty()) {
       // "In Travis County": a capitalised function word is no part of the name.
-      static const char* const lead[] = {"In ", "The ", "For ", "Of ", "At ", "By ", "On ", "From ",
-                                         "To ", "And ", "Across ", "Under ", "Within ", "Outside "};
+      static const char* const lead[] = {"In ",     "The ",   "For ",    "Of ",     "At ",
+                                         "By ",     "On ",    "From ",   "To ",     "And ",
+                                         "Across ", "Under ", "Within ", "Outside "};
       std::string_view name = whole;
       for (const char* l : lead)
         if (name.starts_with(l)) {

@@ -54,9 +54,9 @@ struct Says {
 
 // The running context a reader carries from sentence to sentence.
 struct Carried {
-  Says last;            // the last figure's (or figure-less sentence's) frame
-  size_t last_paragraph = 0;  // the paragraph `last` was read in
-  Says section;         // heading, lead-in or table header in force
+  Says last;                         // the last figure's (or figure-less sentence's) frame
+  size_t last_paragraph = 0;         // the paragraph `last` was read in
+  Says section;                      // heading, lead-in or table header in force
   size_t section_paragraph_end = 0;  // lead-ins and tables hold until here
   std::string last_state, last_county;
 };
@@ -101,10 +101,11 @@ class Reader {
     for (const Span& s : split_sentences(text_)) {
       ReadSentence rs;
       rs.span = s;
-      if (s.begin > prev_end && text_.substr(prev_end, s.begin - prev_end).find("\n\n") !=
-                                    std::string_view::npos)
+      if (s.begin > prev_end &&
+          text_.substr(prev_end, s.begin - prev_end).find("\n\n") != std::string_view::npos)
         ++paragraph;
-      if (prev_end == 0 && s.begin > 0 && text_.substr(0, s.begin).find("\n\n") != std::string_view::npos)
+      if (prev_end == 0 && s.begin > 0 &&
+          text_.substr(0, s.begin).find("\n\n") != std::string_view::npos)
         ++paragraph;
       rs.paragraph = paragraph;
       prev_end = s.end;
@@ -144,9 +145,10 @@ class Reader {
     }
     if (!promoted) return false;
     auto& ps = sentence.periods;
-    ps.erase(std::remove_if(ps.begin(), ps.end(),
-                            [&](const PeriodMention& p) { return p.begin < m.end && m.begin < p.end; }),
-             ps.end());
+    ps.erase(
+        std::remove_if(ps.begin(), ps.end(),
+                       [&](const PeriodMention& p) { return p.begin < m.end && m.begin < p.end; }),
+        ps.end());
     return true;
   }
 
@@ -158,7 +160,8 @@ class Reader {
     for (const auto& hit : s.vocab) {
       if (hit.dimension != d || hit.begin < b || hit.end > e) continue;
       bool excluded = false;
-      for (const Span& x : exclude) excluded = excluded || overlaps(hit.begin, hit.end, x.begin, x.end);
+      for (const Span& x : exclude)
+        excluded = excluded || overlaps(hit.begin, hit.end, x.begin, x.end);
       if (!excluded) out.push_back(&hit);
     }
     return out;
@@ -181,7 +184,8 @@ class Reader {
         if (after) best = h;
         continue;
       }
-      if (distance(h->begin, h->end, m.begin, m.end) < distance(best->begin, best->end, m.begin, m.end))
+      if (distance(h->begin, h->end, m.begin, m.end) <
+          distance(best->begin, best->end, m.begin, m.end))
         best = h;
     }
     return best;
@@ -200,7 +204,8 @@ class Reader {
       if (p.begin < b || p.end > e) continue;
       bool shadowed = false;
       for (const auto& hit : s.vocab)
-        shadowed = shadowed || (hit.dimension == Dimension::place && overlaps(hit.begin, hit.end, p.begin, p.end));
+        shadowed = shadowed || (hit.dimension == Dimension::place &&
+                                overlaps(hit.begin, hit.end, p.begin, p.end));
       if (shadowed) continue;
       if (!best || (near && distance(p.begin, p.end, near->begin, near->end) <
                                 distance(best->begin, best->end, near->begin, near->end)))
@@ -209,24 +214,29 @@ class Reader {
     if (!best) return {};
     switch (best->kind) {
       case PlaceKind::national:
-        return {defaults_.place.empty() ? std::string("national") : defaults_.place, Origin::stated};
+        return {defaults_.place.empty() ? std::string("national") : defaults_.place,
+                Origin::stated};
       case PlaceKind::state_anaphor:
-        return {carried.last_state.empty() ? std::string("a-state") : carried.last_state, Origin::stated};
+        return {carried.last_state.empty() ? std::string("a-state") : carried.last_state,
+                Origin::stated};
       case PlaceKind::county_anaphor:
         return {carried.last_county.empty() ? std::string("a-county") : carried.last_county,
                 Origin::stated};
-      default: return {best->id, Origin::stated};
+      default:
+        return {best->id, Origin::stated};
     }
   }
 
-  Found<std::string> program_in(const ReadSentence& s, size_t b, size_t e, const Mention* near) const {
+  Found<std::string> program_in(const ReadSentence& s, size_t b, size_t e,
+                                const Mention* near) const {
     auto hits = hits_in(s, Dimension::program, b, e);
     if (!hits.empty()) {
       const VocabularyHit* h = near ? nearest(hits, *near) : hits.front();
       if (h) return {h->id, Origin::stated};
     }
     const std::string_view part = text_.substr(b, e - b);
-    if (RE2::PartialMatch(piece(part), agency_re())) return {std::string(kAgencyWide), Origin::stated};
+    if (RE2::PartialMatch(piece(part), agency_re()))
+      return {std::string(kAgencyWide), Origin::stated};
     return {};
   }
 
@@ -272,8 +282,8 @@ class Reader {
       const Mention& m = out_.figures[id].mention;
       rel_figs.push_back({m.begin - s.span.begin, m.end - s.span.begin});
     }
-    std::vector<Span> clauses = w.table_row ? std::vector<Span>{{0, sentence.size()}}
-                                            : figure_clauses(sentence, rel_figs);
+    std::vector<Span> clauses =
+        w.table_row ? std::vector<Span>{{0, sentence.size()}} : figure_clauses(sentence, rel_figs);
     for (const Span& c : clauses) {
       Clause cl;
       cl.span = {c.begin + s.span.begin, c.end + s.span.begin};
@@ -299,7 +309,8 @@ class Reader {
     // A program named anywhere in the sentence is its context (read only
     // when a figure needs it: most sentences have none).
     bool has_program = false;
-    for (const auto& hit : s.vocab) has_program = has_program || hit.dimension == Dimension::program;
+    for (const auto& hit : s.vocab)
+      has_program = has_program || hit.dimension == Dimension::program;
     const Found<std::string> sentence_program =
         has_program ? program_in(s, s.span.begin, s.span.end, nullptr) : Found<std::string>{};
 
@@ -340,8 +351,10 @@ class Reader {
       now = says(s, w, s.span, carried);
       if (!now.period && !s.periods.empty()) now.period = s.periods.back();
     }
-    if (!now.program.ok() && carried.last.program.ok() && !previous) now.program = carried.last.program;
-    if (!now.period && !previous && s.paragraph == carried.last_paragraph) now.period = carried.last.period;
+    if (!now.program.ok() && carried.last.program.ok() && !previous)
+      now.program = carried.last.program;
+    if (!now.period && !previous && s.paragraph == carried.last_paragraph)
+      now.period = carried.last.period;
     carried.last = now;
     carried.last_paragraph = s.paragraph;
     if (w.heading || w.lead_in || (w.table_row && s.figures.empty())) {
@@ -374,7 +387,8 @@ class Reader {
   void classify(const ReadSentence& s, std::string_view sentence, SentenceWork& w) const {
     w.table_row = sentence.find(" | ") != std::string_view::npos;
     size_t e = sentence.size();
-    while (e > 0 && (sentence[e - 1] == ' ' || sentence[e - 1] == '*' || sentence[e - 1] == '"')) --e;
+    while (e > 0 && (sentence[e - 1] == ' ' || sentence[e - 1] == '*' || sentence[e - 1] == '"'))
+      --e;
     const char last = e ? sentence[e - 1] : '.';
     w.lead_in = last == ':';
     // A heading: the whole paragraph is this one short sentence, unpunctuated.
@@ -421,7 +435,8 @@ class Reader {
     if (np.another_figure != std::string_view::npos) {
       for (size_t id : s.figures) {
         const Figure& o = out_.figures[id];
-        if (o.mention.begin == np.another_figure || (o.mention.begin <= np.another_figure && np.another_figure < o.mention.end)) {
+        if (o.mention.begin == np.another_figure ||
+            (o.mention.begin <= np.another_figure && np.another_figure < o.mention.end)) {
           CountedNoun onp = counted_noun(text_, o.mention.end, own.end);
           np.head = onp.head;
           np.person = onp.person;
@@ -436,9 +451,10 @@ class Reader {
       // the group a share is taken of.
       const size_t from = m.begin > own.begin + 40 ? m.begin - 40 : own.begin;
       const std::string_view gap = text_.substr(from, m.begin - from);
-      static const RE2 of_the("(?i)\\bof\\s+(?:the\\s+|all\\s+|all the\\s+|those\\s+)?"
-                              "(?:roughly\\s+|about\\s+|some\\s+|nearly\\s+|approximately\\s+)?$",
-                              RE2::Quiet);
+      static const RE2 of_the(
+          "(?i)\\bof\\s+(?:the\\s+|all\\s+|all the\\s+|those\\s+)?"
+          "(?:roughly\\s+|about\\s+|some\\s+|nearly\\s+|approximately\\s+)?$",
+          RE2::Quiet);
       base = m.unit == Unit::count && RE2::PartialMatch(piece(gap), of_the);
     }
     // "14 to 544 jurisdictions": a range shares its noun.
@@ -457,7 +473,8 @@ class Reader {
     // "9,831 Level 1", "29 percent nationwide": a qualifier, not a counted noun.
     if (!np.head.empty()) {
       for (const auto& hit : s.vocab)
-        if (hit.dimension != Dimension::measure && hit.begin <= np.head_begin && np.head_begin < hit.end)
+        if (hit.dimension != Dimension::measure && hit.begin <= np.head_begin &&
+            np.head_begin < hit.end)
           np.head.clear();
       for (const PlaceHit& p : w.places)
         if (p.begin <= np.head_begin && np.head_begin < p.end) np.head.clear();
@@ -465,7 +482,8 @@ class Reader {
     f.partitive = np.partitive && m.unit == Unit::count;
 
     const bool referent = RE2::PartialMatch(piece(own_text), referent_re()) || sentence_referent;
-    const bool period_ref = RE2::PartialMatch(piece(own_text), period_reference_re()) || sentence_period_ref;
+    const bool period_ref =
+        RE2::PartialMatch(piece(own_text), period_reference_re()) || sentence_period_ref;
     // The frame a back-reference points at: the figure before in this
     // sentence, else what the text said last.
     Says referred;
@@ -516,7 +534,8 @@ class Reader {
         for (size_t id : s.figures) {
           const Figure& o = out_.figures[id];
           if (o.mention.begin != np.another_figure) continue;
-          if (const Figure* e = earlier_same(o.mention, &f)) measure = {e->frame.measure, Origin::context};
+          if (const Figure* e = earlier_same(o.mention, &f))
+            measure = {e->frame.measure, Origin::context};
         }
       }
       if (!measure.ok())
@@ -601,15 +620,18 @@ class Reader {
     if (!program.ok() && carried.last.program.ok() && carried.last.program.value != kAgencyWide &&
         s.paragraph == carried.last_paragraph)
       program = as_context(carried.last.program);
-    if (!program.ok() && !defaults_.program.empty()) program = {defaults_.program, Origin::default_value};
+    if (!program.ok() && !defaults_.program.empty())
+      program = {defaults_.program, Origin::default_value};
 
     // Period: attached to the figure in its clause, else context.
     std::optional<PeriodMention> period = period_in(s, own.begin, own.end, &m);
     Origin period_origin = period ? Origin::stated : Origin::unknown;
     if (!period) {
       re2::StringPiece which[4];
-      if (RE2::PartialMatch(piece(own_text), shift_re(), &which[0], &which[1], &which[2], &which[3])) {
-        const std::optional<PeriodMention>& ref = previous ? previous->stated_period : carried.last.period;
+      if (RE2::PartialMatch(piece(own_text), shift_re(), &which[0], &which[1], &which[2],
+                            &which[3])) {
+        const std::optional<PeriodMention>& ref =
+            previous ? previous->stated_period : carried.last.period;
         if (ref) {
           const bool back = !which[0].empty() || !which[1].empty();
           PeriodMention pm = *ref;
@@ -620,12 +642,14 @@ class Reader {
         }
       }
     }
-    if (!period && sentence_says.period) period = sentence_says.period, period_origin = Origin::context;
+    if (!period && sentence_says.period)
+      period = sentence_says.period, period_origin = Origin::context;
     if (!period && (referent || period_ref) && referred.period)
       period = referred.period, period_origin = Origin::context;
     if (!period && previous && previous->stated_period)
       period = previous->stated_period, period_origin = Origin::context;
-    if (!period && s.paragraph == carried.last_paragraph && carried.last.period && k == 0 && !previous)
+    if (!period && s.paragraph == carried.last_paragraph && carried.last.period && k == 0 &&
+        !previous)
       period = carried.last.period, period_origin = Origin::context;
     if (!period && in_section && carried.section.period)
       period = carried.section.period, period_origin = Origin::context;
@@ -633,7 +657,8 @@ class Reader {
     // Place: named for the figure, else its sentence, else what it refers to.
     Found<std::string> place = place_in(s, w, own.begin, own.end, &m, carried);
     if (!place.ok() && sentence_says.place.ok()) place = as_context(sentence_says.place);
-    if (!place.ok() && (referent || previous) && referred.place.ok()) place = as_context(referred.place);
+    if (!place.ok() && (referent || previous) && referred.place.ok())
+      place = as_context(referred.place);
     if (!place.ok() && in_section && !carried.section.place.value.empty())
       place = as_context(carried.section.place);
     if (!place.ok() && !defaults_.place.empty()) place = {defaults_.place, Origin::default_value};

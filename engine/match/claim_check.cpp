@@ -21,11 +21,16 @@ constexpr Dimension kPrecedence[] = {Dimension::program, Dimension::measure, Dim
 
 const char* kind_for(Dimension d) {
   switch (d) {
-    case Dimension::program: return "program-mismatch";
-    case Dimension::measure: return "population-mismatch";
-    case Dimension::period: return "period-mismatch";
-    case Dimension::category: return "definition-mismatch";
-    case Dimension::place: return "value-mismatch";
+    case Dimension::program:
+      return "program-mismatch";
+    case Dimension::measure:
+      return "population-mismatch";
+    case Dimension::period:
+      return "period-mismatch";
+    case Dimension::category:
+      return "definition-mismatch";
+    case Dimension::place:
+      return "value-mismatch";
   }
   return "value-mismatch";
 }
@@ -95,7 +100,7 @@ Comparison compare(const Rules& rules, const MentionState& ms, const Claim& c) {
   // Period: only a period the text states or carries.
   if (ms.stated_period && is_positive(src.period) && r.period) {
     out.period = consistent_period(*ms.stated_period, *r.period, kPeriodSlackDays) ? Stand::agree
-                                                                                      : Stand::differ;
+                                                                                   : Stand::differ;
   } else if (!r.period) {
     out.period = Stand::agree;  // the claim holds for any period it is quoted for
   }
@@ -145,7 +150,8 @@ bool one_dimension_off(const Comparison& c) {
       // claim's: its category and period, or at least its named program.
       // (A period left unsaid is tolerated when the program is named.)
       return c.category == Stand::agree &&
-             (c.period == Stand::agree || (c.period == Stand::unknown && c.program == Stand::agree)) &&
+             (c.period == Stand::agree ||
+              (c.period == Stand::unknown && c.program == Stand::agree)) &&
              (!c.claim->frame.category.empty() || c.claim->frame.period ||
               c.program == Stand::agree);
     case Dimension::program:
@@ -153,7 +159,8 @@ bool one_dimension_off(const Comparison& c) {
       return c.measure == Stand::agree && c.category == Stand::agree;
     case Dimension::category:
       return c.measure == Stand::agree;
-    case Dimension::place: return false;
+    case Dimension::place:
+      return false;
   }
   return false;
 }
@@ -166,7 +173,8 @@ enum class Closeness { consistent, contradicts, unrelated };
 double claim_half_precision(const Claim& c) {
   const double v = std::fabs(c.value);
   switch (c.unit) {
-    case Unit::year: return 0;
+    case Unit::year:
+      return 0;
     case Unit::count:
     case Unit::usd:
       if (v >= 1000 && std::fmod(v, 1000) == 0) return 500;
@@ -229,24 +237,32 @@ std::string dims_list(const std::vector<Dimension>& ds) {
 std::string text_side(const MentionState& ms, Dimension d) {
   const Frame& f = ms.frame;
   switch (d) {
-    case Dimension::program: return f.program;
-    case Dimension::measure: return f.measure.empty() ? "an unstated measure" : f.measure;
+    case Dimension::program:
+      return f.program;
+    case Dimension::measure:
+      return f.measure.empty() ? "an unstated measure" : f.measure;
     case Dimension::period:
       return ms.stated_period ? describe_period(ms.stated_period->period) : "no period";
-    case Dimension::category: return join_ids(f.category, " or ");
-    case Dimension::place: return f.place;
+    case Dimension::category:
+      return join_ids(f.category, " or ");
+    case Dimension::place:
+      return f.place;
   }
   return "";
 }
 
 std::string claim_side(const Claim& c, Dimension d) {
   switch (d) {
-    case Dimension::program: return c.frame.program;
-    case Dimension::measure: return c.frame.measure;
-    case Dimension::period: return c.frame.period ? describe_period(*c.frame.period) : "no period";
+    case Dimension::program:
+      return c.frame.program;
+    case Dimension::measure:
+      return c.frame.measure;
+    case Dimension::period:
+      return c.frame.period ? describe_period(*c.frame.period) : "no period";
     case Dimension::category:
       return c.frame.category.empty() ? "all" : join_ids(c.frame.category, " or ");
-    case Dimension::place: return c.frame.place;
+    case Dimension::place:
+      return c.frame.place;
   }
   return "";
 }
@@ -291,7 +307,8 @@ class ClaimCheck : public Check {
           if (!undecided || cmp.agree > undecided->agree) undecided = cmp;
         }
       } else if (near == Closeness::contradicts && same_frame(cmp)) {
-        if (!value_off || std::fabs(c.value - m.value) < std::fabs(value_off->claim->value - m.value))
+        if (!value_off ||
+            std::fabs(c.value - m.value) < std::fabs(value_off->claim->value - m.value))
           value_off = cmp;
       }
     }
@@ -317,7 +334,9 @@ class ClaimCheck : public Check {
     const Mention& m = ms.mention;
     if (m.unit != Unit::percent || !is_positive(ms.source.measure)) return false;
     const auto& claims = ctx.rules->claims();
-    auto fits = [&](double v) { return v >= m.lo - 0.5 && v < (std::isinf(m.hi) ? v + 1 : m.hi + 0.5); };
+    auto fits = [&](double v) {
+      return v >= m.lo - 0.5 && v < (std::isinf(m.hi) ? v + 1 : m.hi + 0.5);
+    };
     auto same_frame_but_category = [&](const Claim& a, const Claim& b) {
       return a.frame.program == b.frame.program && a.frame.measure == b.frame.measure &&
              a.frame.place == b.frame.place && a.frame.period == b.frame.period;
@@ -333,8 +352,8 @@ class ClaimCheck : public Check {
         const Claim& b = claims[j];
         if (i == j || !same_frame_but_category(a, b)) continue;
         std::string how;
-        if (a.unit == Unit::percent && b.unit == Unit::percent && i < j && !a.frame.category.empty() &&
-            !b.frame.category.empty()) {
+        if (a.unit == Unit::percent && b.unit == Unit::percent && i < j &&
+            !a.frame.category.empty() && !b.frame.category.empty()) {
           std::set<std::string> both = a.frame.category;
           both.insert(b.frame.category.begin(), b.frame.category.end());
           if (both.size() != a.frame.category.size() + b.frame.category.size()) continue;
@@ -366,11 +385,11 @@ class ClaimCheck : public Check {
     const Mention& m = ms.mention;
     // "More than a quarter (28 percent)": the gloss must hold too.
     if (!m.gloss.empty() && !(c.value >= m.gloss_lo && c.value < m.gloss_hi)) {
-      auto& f = ctx.add_finding(
-          "hedge-mismatch", m.begin, m.end,
-          "\"" + m.gloss + "\" does not fit " + describe_value(c.value, c.unit) +
-              ", the figure " + m.text + " restates (" + c.id + ")",
-          &ms);
+      auto& f =
+          ctx.add_finding("hedge-mismatch", m.begin, m.end,
+                          "\"" + m.gloss + "\" does not fit " + describe_value(c.value, c.unit) +
+                              ", the figure " + m.text + " restates (" + c.id + ")",
+                          &ms);
       f.claim = c.id;
       f.evidence = ms.evidence;
       return;
@@ -387,8 +406,8 @@ class ClaimCheck : public Check {
                            describe_period(*o.frame.period));
       }
       if (!others.empty()) {
-        std::string msg = m.text + " is the figure for " + describe_period(*c.frame.period) +
-                          " (" + c.id + "), but the text gives no period; the rules also hold ";
+        std::string msg = m.text + " is the figure for " + describe_period(*c.frame.period) + " (" +
+                          c.id + "), but the text gives no period; the rules also hold ";
         for (size_t i = 0; i < others.size(); ++i) msg += (i ? ", " : "") + others[i];
         auto& f = ctx.add_finding("missing-period", m.begin, m.end, msg, nullptr);
         f.claim = c.id;
@@ -431,8 +450,10 @@ class ClaimCheck : public Check {
                         std::fabs(m.value - c.value) <= 0.1 * std::fabs(c.value));
     std::string msg = "the draft says " + m.text + " but the reference figure for " +
                       describe_frame(c.frame) + " is " + describe_value(c.value, c.unit) + " (" +
-                      c.id + (c.definition.empty() ? "" : ": " + short_definition(c.definition)) + ")";
-    auto& f = ctx.add_finding(hedge ? "hedge-mismatch" : "value-mismatch", m.begin, m.end, msg, &ms);
+                      c.id + (c.definition.empty() ? "" : ": " + short_definition(c.definition)) +
+                      ")";
+    auto& f =
+        ctx.add_finding(hedge ? "hedge-mismatch" : "value-mismatch", m.begin, m.end, msg, &ms);
     f.claim = c.id;
     f.dimensions = {"value"};
     f.evidence = ctx.evidence_for(c);

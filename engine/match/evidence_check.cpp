@@ -35,7 +35,9 @@ std::pair<size_t, size_t> query_span(const CheckContext& ctx, const ReadSentence
   b = mid > s.span.begin + half ? mid - half : s.span.begin;
   e = std::min(s.span.end, b + kDenseQueryBytes);
   const std::string_view text = ctx.doc.text;
-  auto continuation = [&](size_t i) { return (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80; };
+  auto continuation = [&](size_t i) {
+    return (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
+  };
   while (b < e && continuation(b)) ++b;
   while (e > b && e < text.size() && continuation(e)) --e;
   return {b, e};
@@ -65,7 +67,8 @@ class EvidenceCheck : public Check {
         asked.push_back(i);
       }
       auto answers = ctx.index->search_all(queries);
-      for (size_t k = 0; k < asked.size() && k < answers.size(); ++k) hits[asked[k]] = std::move(answers[k]);
+      for (size_t k = 0; k < asked.size() && k < answers.size(); ++k)
+        hits[asked[k]] = std::move(answers[k]);
     }
     for (size_t i = 0; i < open.size(); ++i) {
       MentionState& ms = *open[i];
@@ -128,9 +131,11 @@ class EvidenceCheck : public Check {
         return (is_positive(corpus) || corpus == Origin::default_value) && is_positive(draft);
       };
       if (!is_positive(f.source.measure) || f.frame.measure != ms.frame.measure) continue;
-      if (both(f.source.program, ms.source.program) && f.frame.program != ms.frame.program) continue;
+      if (both(f.source.program, ms.source.program) && f.frame.program != ms.frame.program)
+        continue;
       if (both(f.source.place, ms.source.place) && f.frame.place != ms.frame.place) continue;
-      if (!f.frame.category.empty() && !ms.frame.category.empty() && f.frame.category != ms.frame.category)
+      if (!f.frame.category.empty() && !ms.frame.category.empty() &&
+          f.frame.category != ms.frame.category)
         continue;
       if (both(f.source.period, ms.source.period) && f.stated_period && ms.frame.period &&
           !overlaps(f.stated_period->period, *ms.frame.period))

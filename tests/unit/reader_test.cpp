@@ -4,8 +4,9 @@
 // grouped by reading skill: own clause, counted noun, periods (attached,
 // carried, relative to the document date), places, back-references,
 // agency-wide figures, tables and lists, headings, documents' dates.
-#include <catch2/catch.hpp>
+#include "frame/reader.hpp"
 
+#include <catch2/catch.hpp>
 #include <string>
 #include <vector>
 
@@ -14,7 +15,6 @@
 #include "claimcheck/rules.hpp"
 #include "frame/clauses.hpp"
 #include "frame/places.hpp"
-#include "frame/reader.hpp"
 
 using namespace claimcheck;
 
@@ -77,15 +77,20 @@ std::string join(const std::set<std::string>& ids) {
 
 char letter(Origin o) {
   switch (o) {
-    case Origin::stated: return 'S';
-    case Origin::context: return 'C';
-    case Origin::default_value: return 'D';
-    case Origin::unknown: return 'U';
+    case Origin::stated:
+      return 'S';
+    case Origin::context:
+      return 'C';
+    case Origin::default_value:
+      return 'D';
+    case Origin::unknown:
+      return 'U';
   }
   return '?';
 }
 
-const detail::Figure* find(const detail::Reading& r, std::string_view text, std::string_view figure) {
+const detail::Figure* find(const detail::Reading& r, std::string_view text,
+                           std::string_view figure) {
   for (const auto& f : r.figures)
     if (text.substr(f.mention.begin, f.mention.end - f.mention.begin) == figure) return &f;
   return nullptr;
@@ -99,29 +104,30 @@ TEST_CASE("the reader binds each figure to its own clause and context", "[reader
       {"own clause",
        "In fiscal year 2011, 26 percent of the people deported through Secure Communities had no "
        "criminal conviction, while 29 percent had only minor convictions.",
-       "", "26 percent", "sc", "removals", "no-conviction", "2010-10-01..2011-09-30", "us", "SSSCD"},
+       "", "26 percent", "sc", "removals", "no-conviction", "2010-10-01..2011-09-30", "us",
+       "SSSCD"},
       {"own clause",
        "In fiscal year 2011, 26 percent of the people deported through Secure Communities had no "
        "criminal conviction, while 29 percent had only minor convictions.",
-       "", "29 percent", "sc", "removals", "minor-conviction", "2010-10-01..2011-09-30", "us", "CCSCD"},
+       "", "29 percent", "sc", "removals", "minor-conviction", "2010-10-01..2011-09-30", "us",
+       "CCSCD"},
       {"own clause",
        "ICE took 78,407 people into custody in Oregon, and 38,828 were deported nationwide.", "",
        "78,407", "sc", "", "", "", "oregon", "DUUUS"},
       // counted noun: what the figure counts, not a verb elsewhere
-      {"counted noun",
-       "Jails sent 1,785,488 sets of fingerprints and 38,828 people were deported.", "",
-       "1,785,488", "sc", "sets", "", "", "us", "DSUUD"},
-      {"counted noun",
-       "Jails sent 1,785,488 sets of fingerprints and 38,828 people were deported.", "", "38,828",
-       "sc", "removals", "", "", "us", "DSUUD"},
+      {"counted noun", "Jails sent 1,785,488 sets of fingerprints and 38,828 people were deported.",
+       "", "1,785,488", "sc", "sets", "", "", "us", "DSUUD"},
+      {"counted noun", "Jails sent 1,785,488 sets of fingerprints and 38,828 people were deported.",
+       "", "38,828", "sc", "removals", "", "", "us", "DSUUD"},
       {"counted noun", "Some 5% of database \u201cmatches\u201d were wrong.", "", "Some 5%", "sc",
        "identifications", "", "", "us", "DSUUD"},
-      {"counted noun", "Jails sent 900 forms that the voters don\u2019t see.", "", "900", "sc", "forms", "",
-       "", "us", "DSUUD"},
-      {"counted noun", "The deportation rate rose to 12.4 percent last year.", "2023-09-12", "12.4 percent",
-       "sc", "removals", "", "2022-01-01..2022-12-31", "us", "DSUSD"},
+      {"counted noun", "Jails sent 900 forms that the voters don\u2019t see.", "", "900", "sc",
+       "forms", "", "", "us", "DSUUD"},
+      {"counted noun", "The deportation rate rose to 12.4 percent last year.", "2023-09-12",
+       "12.4 percent", "sc", "removals", "", "2022-01-01..2022-12-31", "us", "DSUSD"},
       {"relative clause",
-       "The share deported rose to 12 percent in 2022, when Secure Communities reached 36 million people.",
+       "The share deported rose to 12 percent in 2022, when Secure Communities reached 36 million "
+       "people.",
        "", "36 million", "sc", "", "", "2022-01-01..2022-12-31", "us", "SUUCD"},
       {"counted noun", "A detainer can hold a person for up to 48 hours.", "", "up to 48", "sc",
        "duration", "", "", "us", "DSUUD"},
@@ -135,8 +141,9 @@ TEST_CASE("the reader binds each figure to its own clause and context", "[reader
       {"period attached",
        "The share rose from 35 percent in fiscal 2009 to 55 percent in fiscal 2011.", "",
        "55 percent", "sc", "", "", "2010-10-01..2011-09-30", "us", "DUUSD"},
-      {"period attached", "ICE removed 389,834 people in fiscal 2009, up from 369,221 the year before.",
-       "", "369,221", "agency-wide", "removals", "", "2007-10-01..2008-09-30", "us", "CCUSD"},
+      {"period attached",
+       "ICE removed 389,834 people in fiscal 2009, up from 369,221 the year before.", "", "369,221",
+       "agency-wide", "removals", "", "2007-10-01..2008-09-30", "us", "CCUSD"},
       // periods carried by a back-reference or within a paragraph
       {"period carried",
        "ICE released data covering October 2008 through June 2010. Over that period Secure "
@@ -150,11 +157,12 @@ TEST_CASE("the reader binds each figure to its own clause and context", "[reader
       {"relative period", "Secure Communities deported 31 percent more people last fiscal year.",
        "2012-01-20", "31 percent", "sc", "removals", "", "2010-10-01..2011-09-30", "us", "SSUSD"},
       {"relative period",
-       "From November 2008 through June of this year, Secure Communities led to 120,684 deportations.",
+       "From November 2008 through June of this year, Secure Communities led to 120,684 "
+       "deportations.",
        "2011-08-30", "120,684", "sc", "removals", "", "2008-11-01..2011-06-30", "us", "SSUCD"},
-      {"relative period",
-       "ICE removed 396,906 people in the fiscal year that ended Sept. 30.", "2011-12-29",
-       "396,906", "agency-wide", "removals", "", "2010-10-01..2011-09-30", "us", "SSUSD"},
+      {"relative period", "ICE removed 396,906 people in the fiscal year that ended Sept. 30.",
+       "2011-12-29", "396,906", "agency-wide", "removals", "", "2010-10-01..2011-09-30", "us",
+       "SSUSD"},
       // places: another place is another statistic; "nationally" switches back
       {"place",
        "In Travis County, Texas, 82 percent of the 724 people deported had no criminal record.", "",
@@ -163,8 +171,7 @@ TEST_CASE("the reader binds each figure to its own clause and context", "[reader
        "39 percent", "sc", "removals", "non-criminal", "", "georgia", "DSSUC"},
       {"place", "Nationally, the figure was 26 percent of those deported.", "", "26 percent", "sc",
        "removals", "", "", "us", "DSUUC"},
-      {"place",
-       "Roughly 3,600 United States citizens have been arrested under the program.", "",
+      {"place", "Roughly 3,600 United States citizens have been arrested under the program.", "",
        "Roughly 3,600", "sc", "", "us-citizens", "", "us", "DUSUD"},
       // back-references carry the frame of the group named before
       {"back-reference",
@@ -181,7 +188,8 @@ TEST_CASE("the reader binds each figure to its own clause and context", "[reader
        "", "48 percent", "cap", "removals", "", "", "us", "SSUUD"},
       // a year is a figure only beside a measure whose claims are years
       {"year",
-       "The 287(g) program was created in 1996, a decade before Secure Communities was launched in 2008.",
+       "The 287(g) program was created in 1996, a decade before Secure Communities was launched in "
+       "2008.",
        "", "2008", "sc", "launch", "", "", "us", "SSUUD"},
       // a list lead-in and a table header frame their items
       {"lead-in",
@@ -193,7 +201,8 @@ TEST_CASE("the reader binds each figure to its own clause and context", "[reader
        "criminal conviction | 24,500",
        "", "24,500", "sc", "removals", "no-conviction", "2010-10-01..2011-09-30", "us", "CSSCD"},
       {"respectively",
-       "Detainers issued on Level 1 subjects and on lower-level subjects numbered 3,847 and 16,227, "
+       "Detainers issued on Level 1 subjects and on lower-level subjects numbered 3,847 and "
+       "16,227, "
        "respectively.",
        "", "3,847", "sc", "detainers", "level-1", "", "us", "DSSUD"},
   };
@@ -208,7 +217,8 @@ TEST_CASE("the reader binds each figure to its own clause and context", "[reader
     CHECK(f->frame.measure == row.measure);
     CHECK(join(f->frame.category) == row.category);
     std::string period;
-    if (f->frame.period) period = format_day(f->frame.period->from) + ".." + format_day(f->frame.period->to);
+    if (f->frame.period)
+      period = format_day(f->frame.period->from) + ".." + format_day(f->frame.period->to);
     CHECK(period == row.period);
     CHECK(f->frame.place == row.place);
     const std::string sources{letter(f->source.program), letter(f->source.measure),
@@ -218,7 +228,8 @@ TEST_CASE("the reader binds each figure to its own clause and context", "[reader
   }
 }
 
-TEST_CASE("clauses start at contrasts, trends, relative clauses and frame-setting openers", "[reader]") {
+TEST_CASE("clauses start at contrasts, trends, relative clauses and frame-setting openers",
+          "[reader]") {
   struct Case {
     const char* sentence;
     std::vector<std::string> clauses;
@@ -243,7 +254,8 @@ TEST_CASE("clauses start at contrasts, trends, relative clauses and frame-settin
       if (!(m.unit == Unit::year && m.time_context)) figs.push_back({m.begin, m.end});
     std::vector<std::string> got;
     const std::string_view s = c.sentence;
-    for (const Span& sp : detail::figure_clauses(s, figs)) got.emplace_back(s.substr(sp.begin, sp.end - sp.begin));
+    for (const Span& sp : detail::figure_clauses(s, figs))
+      got.emplace_back(s.substr(sp.begin, sp.end - sp.begin));
     INFO(c.sentence);
     CHECK(got == c.clauses);
   }
