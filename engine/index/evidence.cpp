@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <set>
 
 namespace claimcheck::index_detail {
 
@@ -200,6 +201,36 @@ std::vector<std::string> range_terms(Unit unit, double lo, double hi) {
   std::vector<std::string> out = std::move(c.inside);
   out.insert(out.end(), std::make_move_iterator(c.edges.begin()),
              std::make_move_iterator(c.edges.end()));
+  return out;
+}
+
+bool is_stop_word(std::string_view w) {
+  static const std::set<std::string_view> words = {
+      "a",    "about", "after", "all",   "also", "an",    "and",  "any",   "are",  "as",    "at",
+      "be",   "been",  "but",   "by",    "can",  "could", "did",  "do",    "does", "for",   "from",
+      "had",  "has",   "have",  "he",    "her",  "his",   "how",  "i",     "if",   "in",    "into",
+      "is",   "it",    "its",   "me",    "more", "most",  "my",   "no",    "not",  "of",    "on",
+      "or",   "our",   "out",   "she",   "so",   "some",  "than", "that",  "the",  "their", "them",
+      "then", "there", "these", "they",  "this", "those", "to",   "up",    "us",   "was",   "we",
+      "were", "what",  "when",  "which", "who",  "will",  "with", "would", "you",  "your"};
+  return words.count(w) > 0;
+}
+
+std::vector<std::string> phrase_words(std::string_view text) {
+  std::vector<std::string> out;
+  std::string word;
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || u >= 0x80 || (c == '\'' && !word.empty())) {
+      word.push_back(static_cast<char>(std::tolower(u)));
+    } else if (!word.empty()) {
+      while (!word.empty() && word.back() == '\'') word.pop_back();
+      if (!word.empty()) out.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  while (!word.empty() && word.back() == '\'') word.pop_back();
+  if (!word.empty()) out.push_back(std::move(word));
   return out;
 }
 

@@ -49,6 +49,13 @@ struct RangeCover {
 };
 RangeCover range_cover(Unit unit, double lo, double hi);
 
+// Words too common to tell sentences apart: neither backend indexes them.
+bool is_stop_word(std::string_view lowercase_word);
+// The words of `text` in order, lowercased (ASCII), split at every byte that
+// is not a letter, digit, apostrophe or UTF-8 byte: how both backends read
+// an EvidenceQuery::any_phrase and the memory backend a sentence.
+std::vector<std::string> phrase_words(std::string_view text);
+
 // 64-bit FNV-1a of the bytes, as 16 hex digits.
 std::string content_hash(std::string_view bytes);
 

@@ -87,18 +87,16 @@ std::string short_key(const std::string& path) {
   return "#" + index_detail::content_hash(path) + path.substr(path.size() - 64);
 }
 
-// Words too common to tell sentences apart; dropping them from the index and
-// from queries makes both smaller without changing which sentences match well.
+// Words too common to tell sentences apart (index_detail::is_stop_word);
+// dropping them from the index and from queries makes both smaller without
+// changing which sentences match well.
 const Xapian::Stopper& stopper() {
-  static const char* const words[] = {
-      "a",    "about", "after", "all",   "also", "an",    "and",  "any",   "are",  "as",    "at",
-      "be",   "been",  "but",   "by",    "can",  "could", "did",  "do",    "does", "for",   "from",
-      "had",  "has",   "have",  "he",    "her",  "his",   "how",  "i",     "if",   "in",    "into",
-      "is",   "it",    "its",   "me",    "more", "most",  "my",   "no",    "not",  "of",    "on",
-      "or",   "our",   "out",   "she",   "so",   "some",  "than", "that",  "the",  "their", "them",
-      "then", "there", "these", "they",  "this", "those", "to",   "up",    "us",   "was",   "we",
-      "were", "what",  "when",  "which", "who",  "will",  "with", "would", "you",  "your"};
-  static const Xapian::SimpleStopper s(std::begin(words), std::end(words));
+  struct Stop final : Xapian::Stopper {
+    bool operator()(const std::string& word) const override {
+      return index_detail::is_stop_word(word);
+    }
+  };
+  static const Stop s;
   return s;
 }
 
@@ -333,6 +331,35 @@ Xapian::Query figure_query(const Xapian::Database& db, const EvidenceQuery& q,
   return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, must, 0);
 }
 
+// The frame part of a query: any of q.any_phrase, each as its words but
+// stop words, adjacent and in order (OP_PHRASE over the unstemmed terms,
+// which carry positions; stop words are not indexed and take no position).
+// Lowers `candidates` to the postings of the rarest word of each phrase,
+// summed. Empty when no phrase has a word.
+Xapian::Query frame_query(const Xapian::Database& db, const EvidenceQuery& q,
+                          Xapian::doccount& candidates) {
+  std::vector<Xapian::Query> phrases;
+  Xapian::doccount postings = 0;
+  for (const auto& phrase : q.any_phrase) {
+    std::vector<std::string> words;
+    for (auto& w : index_detail::phrase_words(phrase))
+      if (!index_detail::is_stop_word(w)) words.push_back(std::move(w));
+    if (words.empty()) continue;
+    Xapian::doccount rarest = db.get_doccount();
+    for (const auto& w : words) rarest = std::min(rarest, db.get_termfreq(w));
+    postings += rarest;
+    if (words.size() == 1)
+      phrases.emplace_back(words.front());
+    else
+      phrases.emplace_back(Xapian::Query::OP_PHRASE, words.begin(), words.end(),
+                           static_cast<Xapian::termcount>(words.size()));
+  }
+  if (phrases.empty()) return {};
+  candidates = std::min(candidates, postings);
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                       Xapian::Query(Xapian::Query::OP_OR, phrases.begin(), phrases.end()), 0);
+}
+
 // Sentences stating the figure `must`, ranked by `words`, when the figure
 // alone lets through more than kCandidateBudget sentences: only those
 // holding at least one of the sentence's rarest words (taken rarest first up
@@ -388,7 +415,9 @@ std::vector<Evidence> search_db(const Xapian::Database& db, const EvidenceQuery&
     }
     // The figure: unit and value range, exact for one and the same figure.
     Xapian::doccount candidates = 0;
-    const Xapian::Query must = figure_query(db, q, candidates);
+    Xapian::Query must = figure_query(db, q, candidates);
+    if (Xapian::Query frame = frame_query(db, q, candidates); !frame.empty())
+      must = must.empty() ? frame : Xapian::Query(Xapian::Query::OP_AND, must, frame);
     Xapian::Query query;
     if (must.empty())
       query = words.empty() ? Xapian::Query::MatchAll : words;

@@ -140,6 +140,27 @@ void behavioural_table(Index& index) {
     CHECK(index.sentence_count() == 1);
     CHECK(index.search(query("detainers")).empty());
   }
+  SECTION("frame phrases select, words rank") {
+    auto framed = [&](std::vector<std::string> phrases, std::string text = "") {
+      EvidenceQuery q = query(std::move(text), Unit::percent);
+      q.any_phrase = std::move(phrases);
+      return index.search(q);
+    };
+    // Stop words are not indexed: "were deported" is "deported".
+    auto hits = framed({"were deported"});
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0].quote == "79% of people were deported.");
+    CHECK(framed({"Detainers", "no conviction"}).size() == 2);  // any of them
+    CHECK(framed({"detainers dropped"}).size() == 1);  // "were" between them is a stop word
+    CHECK(framed({"dropped detainers"}).empty());  // not in this order
+    CHECK(framed({"people deported officials"}).empty());  // every word
+    CHECK(framed({"the", ""}).size() == 3);  // phrases without a word are ignored
+    // The words rank and must still match one word.
+    CHECK(framed({"deported", "dropped"}, "detainers").size() == 1);
+    hits = framed({"deported", "dropped"}, "detainers deported nearly");
+    REQUIRE(hits.size() == 2);
+    CHECK(hits[0].quote == "Nearly 80% of detainers were dropped.");
+  }
   SECTION("query syntax that does not parse is read as words") {
     CHECK_NOTHROW(index.search(query("deported AND (\"unbalanced")));
   }
