@@ -277,14 +277,13 @@ constexpr Xapian::doccount kRareBudget = 500;
 //
 // The value buckets (index_detail::range_cover) do the work: a figure under
 // an inside bucket is in range without reading its value; only the figures
-// under the two edge buckets have their value checked, by an OP_VALUE_RANGE
-// inside an AND, which Xapian checks per candidate (ValueRangePostList::check
-// reads one value) and never lets drive (its estimate is half the database).
-// Values are read from a chunked stream, so each check is a B-tree seek: the
-// old form, AND_NOT (VALUE_LE lo OR VALUE_GE hi) over every candidate, read
-// the value of every candidate and, to find the next out-of-range value,
-// scanned the value stream far beyond it; on the 10x SOTU corpus that was
-// most of the time of a check.
+// under the two edge buckets have their value checked, by AND_NOT (VALUE_LE
+// lo OR VALUE_GE hi) on the edges alone. Values are read from a chunked
+// stream, so each check is a B-tree seek, and the AND_NOT also scans ahead to
+// the next value outside the range: over every candidate (the old form) that
+// was most of the time of a check on the 10x SOTU corpus. (An OP_VALUE_RANGE
+// AND'ed with the edges gives the same documents but measured slower here:
+// 3.3 ms instead of 0.01 ms for an exact count that no sentence states.)
 Xapian::Query figure_query(const Xapian::Database& db, const EvidenceQuery& q,
                            Xapian::doccount& candidates) {
   candidates = db.get_doccount();
@@ -301,10 +300,13 @@ Xapian::Query figure_query(const Xapian::Database& db, const EvidenceQuery& q,
       parts.emplace_back(Xapian::Query::OP_OR, cover.inside.begin(), cover.inside.end());
     if (!cover.edges.empty())
       parts.emplace_back(
-          Xapian::Query::OP_AND,
+          Xapian::Query::OP_AND_NOT,
           Xapian::Query(Xapian::Query::OP_OR, cover.edges.begin(), cover.edges.end()),
-          Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kValueSlot,
-                        Xapian::sortable_serialise(*q.lo), Xapian::sortable_serialise(*q.hi)));
+          Xapian::Query(Xapian::Query::OP_OR,
+                        Xapian::Query(Xapian::Query::OP_VALUE_LE, kValueSlot,
+                                      Xapian::sortable_serialise(std::nextafter(*q.lo, -HUGE_VAL))),
+                        Xapian::Query(Xapian::Query::OP_VALUE_GE, kValueSlot,
+                                      Xapian::sortable_serialise(std::nextafter(*q.hi, HUGE_VAL)))));
     return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
                          Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()), 0);
   }
