@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs every Debian package claimcheck builds, tests and benchmarks with.
+# Usage: scripts/install-deps.sh [--bench]
 # Idempotent: packages already present are skipped; works as root or via sudo.
 set -euo pipefail
 
@@ -11,6 +12,11 @@ PACKAGES=(
   libcpp-httplib-dev
   python3 python3-jsonschema
 )
+# With --bench, also what bench/run measures against and with (the build and
+# the tests never need these).
+if [ "${1:-}" = --bench ]; then
+  PACKAGES+=(hyperfine ripgrep xapian-omega time valgrind npm)
+fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do

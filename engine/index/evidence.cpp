@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <set>
 
 #include "frame/reader.hpp"
 
@@ -140,7 +141,8 @@ int pow10i(int n) {
 }
 
 // Terms covering every |value| in [a, b] (0 <= a <= b): the finest level that
-// needs at most kMaxTerms; false when even decades need more.
+// needs at most kMaxTerms, in increasing order of value (the first holds a,
+// the last b); false when even decades need more.
 bool cover(Unit unit, bool negative, double a, double b, std::vector<std::string>& out) {
   const Bucket x = bucket_of(a), y = bucket_of(b);
   const std::string p = prefix(unit, negative);
@@ -178,12 +180,62 @@ std::vector<std::string> value_terms(Unit unit, double value) {
   return out;
 }
 
-std::vector<std::string> range_terms(Unit unit, double lo, double hi) {
-  std::vector<std::string> out;
+RangeCover range_cover(Unit unit, double lo, double hi) {
+  RangeCover out;
   if (!std::isfinite(lo) || !std::isfinite(hi) || lo > hi) return out;
-  if (lo <= 0 && hi >= 0) out.push_back("V" + std::string(unit_name(unit)) + "0");
-  if (hi > 0 && !cover(unit, false, std::max(lo, 0.0), hi, out)) return {};
-  if (lo < 0 && !cover(unit, true, std::max(-hi, 0.0), -lo, out)) return {};
+  // Exactly zero has a term of its own: inside whenever the range holds 0.
+  if (lo <= 0 && hi >= 0) out.inside.push_back("V" + std::string(unit_name(unit)) + "0");
+  // One side of zero: the buckets of |value| from a to b. The first and the
+  // last hold a and b and may hold values beyond them; by monotonicity of
+  // bucket_of, a value whose bucket lies strictly between them is inside.
+  auto side = [&](bool negative, double a, double b) {
+    std::vector<std::string> terms;
+    if (!cover(unit, negative, a, b, terms)) return false;
+    const size_t n = terms.size();
+    for (size_t i = 0; i < n; ++i)
+      (i == 0 || i + 1 == n ? out.edges : out.inside).push_back(std::move(terms[i]));
+    return true;
+  };
+  if (hi > 0 && !side(false, std::max(lo, 0.0), hi)) return {};
+  if (lo < 0 && !side(true, std::max(-hi, 0.0), -lo)) return {};
+  return out;
+}
+
+std::vector<std::string> range_terms(Unit unit, double lo, double hi) {
+  RangeCover c = range_cover(unit, lo, hi);
+  std::vector<std::string> out = std::move(c.inside);
+  out.insert(out.end(), std::make_move_iterator(c.edges.begin()),
+             std::make_move_iterator(c.edges.end()));
+  return out;
+}
+
+bool is_stop_word(std::string_view w) {
+  static const std::set<std::string_view> words = {
+      "a",    "about", "after", "all",   "also", "an",    "and",  "any",   "are",  "as",    "at",
+      "be",   "been",  "but",   "by",    "can",  "could", "did",  "do",    "does", "for",   "from",
+      "had",  "has",   "have",  "he",    "her",  "his",   "how",  "i",     "if",   "in",    "into",
+      "is",   "it",    "its",   "me",    "more", "most",  "my",   "no",    "not",  "of",    "on",
+      "or",   "our",   "out",   "she",   "so",   "some",  "than", "that",  "the",  "their", "them",
+      "then", "there", "these", "they",  "this", "those", "to",   "up",    "us",   "was",   "we",
+      "were", "what",  "when",  "which", "who",  "will",  "with", "would", "you",  "your"};
+  return words.count(w) > 0;
+}
+
+std::vector<std::string> phrase_words(std::string_view text) {
+  std::vector<std::string> out;
+  std::string word;
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || u >= 0x80 || (c == '\'' && !word.empty())) {
+      word.push_back(static_cast<char>(std::tolower(u)));
+    } else if (!word.empty()) {
+      while (!word.empty() && word.back() == '\'') word.pop_back();
+      if (!word.empty()) out.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  while (!word.empty() && word.back() == '\'') word.pop_back();
+  if (!word.empty()) out.push_back(std::move(word));
   return out;
 }
 

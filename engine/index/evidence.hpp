@@ -37,6 +37,25 @@ std::vector<std::string> value_terms(Unit unit, double value);
 // range is not finite or too wide for a few dozen terms (scan instead).
 std::vector<std::string> range_terms(Unit unit, double lo, double hi);
 
+// The same terms, split by whether a figure under them needs its exact value
+// checked: every value under an `inside` term lies in [lo, hi] (the buckets
+// strictly between the buckets of the range's ends: bucket_of is monotone),
+// while the `edges` (the buckets holding lo and hi themselves) also hold
+// values just outside. A search reads values only for the figures under the
+// edges. Both empty when range_terms is.
+struct RangeCover {
+  std::vector<std::string> inside;
+  std::vector<std::string> edges;
+};
+RangeCover range_cover(Unit unit, double lo, double hi);
+
+// Words too common to tell sentences apart: neither backend indexes them.
+bool is_stop_word(std::string_view lowercase_word);
+// The words of `text` in order, lowercased (ASCII), split at every byte that
+// is not a letter, digit, apostrophe or UTF-8 byte: how both backends read
+// an EvidenceQuery::any_phrase and the memory backend a sentence.
+std::vector<std::string> phrase_words(std::string_view text);
+
 // 64-bit FNV-1a of the bytes, as 16 hex digits.
 std::string content_hash(std::string_view bytes);
 

@@ -9,6 +9,7 @@
 #include <cctype>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "claimcheck/index.hpp"
@@ -40,7 +41,20 @@ std::vector<std::string> stems(std::string_view text) {
 struct Stored {
   Evidence evidence;
   std::set<std::string> words;
+  std::vector<std::string> tokens;  // index_detail::phrase_words of the quote, stop words out
 };
+
+// Whether `tokens` (a sentence's words but stop words) hold the words of
+// `phrase` but stop words, adjacent and in order, as Xapian's OP_PHRASE finds
+// them (stop words take no position there). Nullopt: the phrase has no word.
+std::optional<bool> holds_phrase(const std::vector<std::string>& tokens, const std::string& phrase) {
+  std::vector<std::string> words;
+  for (auto& w : index_detail::phrase_words(phrase))
+    if (!index_detail::is_stop_word(w)) words.push_back(std::move(w));
+  if (words.empty()) return std::nullopt;
+  return std::search(tokens.begin(), tokens.end(), words.begin(), words.end()) != tokens.end();
+}
+
 struct File {
   std::string hash;
   std::vector<Stored> sentences;
@@ -62,6 +76,8 @@ class MemoryIndex final : public Index {
       s.evidence = std::move(rec.evidence);
       const auto words = stems(s.evidence.quote);
       s.words.insert(words.begin(), words.end());
+      for (auto& w : index_detail::phrase_words(s.evidence.quote))
+        if (!index_detail::is_stop_word(w)) s.tokens.push_back(std::move(w));
       p->file.sentences.push_back(std::move(s));
     }
     return p;
@@ -113,6 +129,14 @@ class MemoryIndex final : public Index {
                      (!q.hi || f.value <= *q.hi);
             });
         if (!figure_ok) continue;
+        bool frame_ok = true;
+        for (const auto& phrase : q.any_phrase) {
+          const auto held = holds_phrase(s.tokens, phrase);
+          if (!held) continue;  // no word: ignored
+          frame_ok = *held;
+          if (frame_ok) break;
+        }
+        if (!frame_ok) continue;
         double score = 0;
         bool any = unique.empty();
         for (const auto& w : unique)

@@ -140,6 +140,27 @@ void behavioural_table(Index& index) {
     CHECK(index.sentence_count() == 1);
     CHECK(index.search(query("detainers")).empty());
   }
+  SECTION("frame phrases select, words rank") {
+    auto framed = [&](std::vector<std::string> phrases, std::string text = "") {
+      EvidenceQuery q = query(std::move(text), Unit::percent);
+      q.any_phrase = std::move(phrases);
+      return index.search(q);
+    };
+    // Stop words are not indexed: "were deported" is "deported".
+    auto hits = framed({"were deported"});
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0].quote == "79% of people were deported.");
+    CHECK(framed({"Detainers", "no conviction"}).size() == 2);  // any of them
+    CHECK(framed({"detainers dropped"}).size() == 1);  // "were" between them is a stop word
+    CHECK(framed({"dropped detainers"}).empty());  // not in this order
+    CHECK(framed({"people deported officials"}).empty());  // every word
+    CHECK(framed({"the", ""}).size() == 3);  // phrases without a word are ignored
+    // The words rank and must still match one word.
+    CHECK(framed({"deported", "dropped"}, "detainers").size() == 1);
+    hits = framed({"deported", "dropped"}, "detainers deported nearly");
+    REQUIRE(hits.size() == 2);
+    CHECK(hits[0].quote == "Nearly 80% of detainers were dropped.");
+  }
   SECTION("query syntax that does not parse is read as words") {
     CHECK_NOTHROW(index.search(query("deported AND (\"unbalanced")));
   }
@@ -328,6 +349,56 @@ TEST_CASE("xapian index: a batch of queries answers like one query at a time", "
     hits += one.size();
   }
   CHECK(hits > 30);
+}
+
+TEST_CASE("xapian index: a common figure on a large corpus is narrowed by the rare words",
+          "[index][shards]") {
+  // 1,200 sentences state 12% in common words, one in rare ones: more
+  // candidates than the index scores in full, so only sentences holding the
+  // query's rarest words are candidates. The rare sentence must still come
+  // first, and one database and two shards must choose the same words.
+  TempDir dir("xapian_narrow");
+  const std::string one_db = (dir.path / "one").string(), two_db = (dir.path / "two").string();
+  Diagnostics diags;
+  {
+    auto one = open_index(one_db, OpenMode::write, diags);
+    auto two = open_index(two_db, OpenMode::write, diags, 2);
+    REQUIRE(one);
+    REQUIRE(two);
+    for (int i = 0; i < 1200; ++i) {
+      const auto doc = make_doc("/c/r" + std::to_string(i) + ".txt",
+                                "In report " + std::to_string(i) +
+                                    ", 12% of the committee members voted for the budget.\n");
+      one->add(doc, "h");
+      two->add(doc, "h");
+    }
+    const auto rare = make_doc("/c/zanzibar.txt", "The Zanzibar ferry carried 12% of travellers.\n");
+    one->add(rare, "h");
+    two->add(rare, "h");
+  }
+  auto one = open_index(one_db, OpenMode::read, diags);
+  auto two = open_index(two_db, OpenMode::read, diags);
+  REQUIRE(one);
+  REQUIRE(two);
+  const auto q = query("the ferry to Zanzibar carried 12% of committee members", Unit::percent,
+                       11.5, 12.5, 5);
+  const auto a = one->search(q), b = two->search(q);
+  REQUIRE(!a.empty());
+  CHECK(a[0].doc == "zanzibar.txt");
+  // Narrowed: the committee sentences share none of the rare words (ferry,
+  // Zanzibar, carried), so they are not candidates; unnarrowed they would
+  // fill the other four places.
+  CHECK(a.size() == 1);
+  REQUIRE(a.size() == b.size());
+  for (size_t i = 0; i < a.size(); ++i) {
+    CHECK(a[i].path == b[i].path);
+    CHECK(a[i].score == Approx(b[i].score));
+  }
+  // Without rare words in the query every candidate is still reachable.
+  const auto common = one->search(query("committee members", Unit::percent, 11.5, 12.5, 5));
+  CHECK(common.size() == 5);
+  // And a value nobody states finds nothing, however common the words.
+  CHECK(one->search(query("committee members", Unit::percent, 13.5, 14.5, 5)).empty());
 }
 
 TEST_CASE("xapian index: shard layout errors", "[index][shards]") {

@@ -73,3 +73,42 @@ TEST_CASE("value buckets: random ranges cover every value in them", "[index][buc
     }
   }
 }
+
+TEST_CASE("value buckets: only edge buckets hold values outside the range", "[index][buckets]") {
+  using index_detail::range_cover;
+  auto under = [](Unit unit, double v, const std::vector<std::string>& terms) {
+    return covered(unit, v, terms);
+  };
+  // 78.5..79.5 at three digits: 785 and 795 are edges (795 holds 79.6), the
+  // nine buckets between them are inside.
+  const auto c = range_cover(Unit::percent, 78.5, 79.5);
+  CHECK(c.edges.size() == 2);
+  CHECK(c.inside.size() == 9);
+  CHECK(under(Unit::percent, 79, c.inside));
+  CHECK(!under(Unit::percent, 79.55, c.inside));
+  CHECK(under(Unit::percent, 79.55, c.edges));  // the search checks its value
+  CHECK(range_cover(Unit::count, 0, INFINITY).edges.empty());
+
+  std::mt19937_64 rng(20261203);
+  std::uniform_real_distribution<double> exp(-14, 26), frac(0, 1);
+  for (int i = 0; i < 3000; ++i) {
+    double a = std::pow(10.0, exp(rng)) * (frac(rng) < 0.2 ? -1 : 1);
+    double b = a + std::fabs(a) * std::pow(10.0, exp(rng) / 5 - 3);
+    if (frac(rng) < 0.1) b = -a;
+    const double lo = std::min(a, b), hi = std::max(a, b);
+    const auto cover = range_cover(Unit::usd, lo, hi);
+    std::vector<std::string> all = cover.inside;
+    all.insert(all.end(), cover.edges.begin(), cover.edges.end());
+    CHECK(all.size() == range_terms(Unit::usd, lo, hi).size());
+    if (all.empty()) continue;
+    const double w = hi - lo;
+    for (double v : {lo, hi, lo + w * frac(rng), std::nextafter(lo, -INFINITY),
+                     std::nextafter(hi, INFINITY), lo - w * frac(rng), hi + w * frac(rng),
+                     lo - std::fabs(lo) * 1e-3, hi + std::fabs(hi) * 1e-3, 0.0}) {
+      INFO(lo << ".." << hi << " value " << v);
+      const bool in = lo <= v && v <= hi;
+      if (in) REQUIRE(covered(Unit::usd, v, all));
+      if (!in) REQUIRE(!covered(Unit::usd, v, cover.inside));
+    }
+  }
+}

@@ -41,12 +41,27 @@ struct Evidence {
   double score = 0;
 };
 
+// Sentences of the corpus that state a figure of `unit` in [lo, hi], ranked
+// by `text`. What is selective selects (the figure, then `any_phrase`); the
+// words of `text` only rank. On a large corpus, where a common figure has more
+// than about a thousand candidate sentences, only the candidates holding at
+// least one of the rarest words of `text` are ranked.
 struct EvidenceQuery {
   std::string text;  // free words (BM25, stemmed); empty = any
   std::optional<Unit> unit;
   std::optional<double> lo;  // value range, inclusive
   std::optional<double> hi;
   size_t limit = 20;
+  // The figure's frame as words: when not empty, only sentences holding at
+  // least one of these phrases (its words adjacent and in this order, whole
+  // words, case-insensitive, not stemmed; stop words such as "the", "no",
+  // "were" are ignored in the phrase and in the sentence) are candidates. A caller that knows what
+  // the figure measures passes the rules vocabulary's plain phrases for that
+  // measure (e.g. "deported", "removals"), so that sentences about anything
+  // else are never scored; it leaves this empty when the measure is unknown
+  // or has a /regex/ phrase (a sentence matched only by the pattern would be
+  // lost). Phrases without a word are ignored.
+  std::vector<std::string> any_phrase;
 };
 
 struct IndexStats {
