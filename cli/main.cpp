@@ -45,7 +45,8 @@ int main(int argc, char** argv) {
   std::string config_file;
   app.add_option("--config", config_file,
                  "configuration file (default: $CLAIMCHECK_CONFIG, else the first claimcheck.json "
-                 "from here up to the repository root)");
+                 "from here up to the repository root)")
+      ->type_name("FILE");
   app.fallthrough();  // --config may also follow the verb
   Runner run;
   add_init_command(app, run);
