@@ -1,7 +1,7 @@
 // cmd_config.cpp — claimcheck config: which claimcheck.json was loaded, how it
 // was found, and the database, corpus and rules it names, resolved.
-#include <nlohmann/json.hpp>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 
 #include "commands.hpp"
 
@@ -41,7 +41,8 @@ std::string render_text(const Config& c) {
 
 std::string render_json(const Config& c) {
   nlohmann::ordered_json j;
-  j["config"] = c.found ? nlohmann::ordered_json(absolute(c.path)) : nlohmann::ordered_json(nullptr);
+  j["config"] =
+      c.found ? nlohmann::ordered_json(absolute(c.path)) : nlohmann::ordered_json(nullptr);
   j["origin"] = c.found ? c.origin : "none";
   j["db"] = {{"path", absolute(c.db)}, {"exists", exists(c.db)}};
   for (const char* key : {"corpus", "rules"}) {

@@ -112,7 +112,8 @@ int run_init(const std::string& dir_arg) {
     diags.error(dir.string(), 0, 0, "exists and is not a folder");
   for (const auto& f : files)
     if (fs::exists(fs::symlink_status(f.path, ec)))
-      diags.error(f.path.string(), 0, 0, "already exists; 'claimcheck init' does not overwrite files");
+      diags.error(f.path.string(), 0, 0,
+                  "already exists; 'claimcheck init' does not overwrite files");
   if (fs::exists(corpus, ec) && !fs::is_directory(corpus, ec))
     diags.error(corpus.string(), 0, 0, "exists and is not a folder");
   if (diags.has_errors()) {
@@ -159,7 +160,8 @@ int run_init(const std::string& dir_arg) {
 
 void add_init_command(CLI::App& app, Runner& run) {
   auto dir = std::make_shared<std::string>();
-  auto* cmd = app.add_subcommand("init", "start a project: claimcheck.json, corpus/ and a starter rules file");
+  auto* cmd = app.add_subcommand(
+      "init", "start a project: claimcheck.json, corpus/ and a starter rules file");
   cmd->add_option("DIR", *dir, "folder to set up (default: the working directory)");
   cmd->callback([&run, dir] { run = [dir] { return run_init(*dir); }; });
 }
