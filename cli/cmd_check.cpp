@@ -65,11 +65,13 @@ struct CheckArgs {
   std::string fail_on = "error";
   std::string date;  // --date: the drafts' date for relative periods
   std::string output;
+  bool extract_only = false;  // --extract-only: list figures, load no rules or index
   std::vector<std::string> drafts;
 };
 
 int run_check(const CheckArgs& args) {
-  Config config = load_config();
+  // --extract-only reads no configuration: nothing is checked.
+  Config config = args.extract_only ? Config{} : load_config();
   const std::vector<std::string> rule_files = args.rules.empty() ? config.rules : args.rules;
   const std::string db = args.db.empty() ? config.db : args.db;
 
@@ -102,7 +104,9 @@ int run_check(const CheckArgs& args) {
   }
   std::unique_ptr<Index> index;
   std::error_code ec;
-  if (!db.empty() && std::filesystem::exists(db, ec)) {
+  if (args.extract_only) {
+    // Extraction only, asked for explicitly: every figure comes out unchecked.
+  } else if (!db.empty() && std::filesystem::exists(db, ec)) {
     index = open_index(db, OpenMode::read, diags);
   } else if (!args.db.empty()) {
     diags.error(db, 0, 0, "no index here; run 'claimcheck index --db " + db + " PATH...' first");
@@ -115,6 +119,13 @@ int run_check(const CheckArgs& args) {
       index->commit();
     }
   }
+  // No silent passes: with nothing to check against, every figure would be
+  // "unchecked" and the run would exit 0.
+  if (!args.extract_only && !rules && !index && !diags.has_errors())
+    diags.error("", 0, 0,
+                "no rules and no index" + no_config_hint(config) +
+                    ": run 'claimcheck init' or pass --rules FILE --db DIR "
+                    "(or --extract-only to list the figures without checking them)");
   if (diags.has_errors()) {
     print_diagnostics(diags);
     return kExitInput;
@@ -150,8 +161,12 @@ int run_check(const CheckArgs& args) {
 void add_check_command(CLI::App& app, Runner& run) {
   auto args = std::make_shared<CheckArgs>();
   auto* cmd = app.add_subcommand("check", "check the figures in drafts against rules and corpus");
-  cmd->add_option("--db", args->db, "index directory (default: from claimcheck.json)");
-  cmd->add_option("--rules", args->rules, "rules file (repeatable; default: from claimcheck.json)");
+  auto* db = cmd->add_option("--db", args->db, "index directory (default: from claimcheck.json)");
+  auto* rules = cmd->add_option("--rules", args->rules, "rules file (repeatable; default: from claimcheck.json)");
+  cmd->add_flag("--extract-only", args->extract_only,
+                "only list the figures (verdict unchecked): no rules, no index, no claimcheck.json")
+      ->excludes(db)
+      ->excludes(rules);
   cmd->add_option("--format", args->format, "output format")
       ->check(CLI::IsMember({"text", "json", "sarif", "html"}));
   cmd->add_option("--fail-on", args->fail_on, "exit 1 when findings reach this severity")

@@ -20,14 +20,14 @@ struct ReconcileArgs {
 
 int run_reconcile(const ReconcileArgs& args) {
   Diagnostics diags;
-  Inputs in = load_inputs(args.db, args.rules, false, diags);
+  Inputs in = load_inputs(args.db, args.rules, true, diags);
   auto& rules = in.rules;
   auto& index = in.index;
-  if (diags.has_errors() || !index) {
+  if (diags.has_errors() || !rules || !index) {
     print_diagnostics(diags);
     return kExitInput;
   }
-  const ReconcileResult result = reconcile(rules ? &*rules : nullptr, *index);
+  const ReconcileResult result = reconcile(&*rules, *index);
   if (args.format == "json")
     write_output(render_reconcile_json(result), args.output);
   else if (args.format == "csv")

@@ -16,18 +16,31 @@
 
 namespace claimcheck::cli {
 
-// claimcheck.json in the working directory: corpus paths, rules files and
-// database directory, so that a checkout works without flags. Paths in it
-// are relative to the file.
+// claimcheck.json: corpus paths, rules files and database directory, so that
+// a checkout works without flags. Found like other linters find theirs: the
+// --config flag, else $CLAIMCHECK_CONFIG, else the first claimcheck.json from
+// the working directory up to the repository root (a folder with .git) or the
+// filesystem root. Relative paths in it are resolved against its own folder.
 struct Config {
-  std::string db;
-  std::vector<std::string> corpus;
-  std::vector<std::string> rules;
+  std::string path;    // the file loaded; empty when none
+  std::string origin;  // how it was found: "--config", "CLAIMCHECK_CONFIG", ...
+  std::string searched;  // without one: the last folder the search looked in
+  std::string db;      // resolved; ".claimcheck/db" when not configured
+  std::vector<std::string> corpus;  // resolved
+  std::vector<std::string> rules;   // resolved
   bool found = false;
 };
 
-// Reads ./claimcheck.json if present. A broken file is an InputError.
+// The global --config FILE option; call before load_config.
+void set_config_file(std::string path);
+
+// Finds and reads the configuration. A broken or missing --config /
+// CLAIMCHECK_CONFIG file is an InputError naming file, line and column.
 Config load_config();
+
+// " (no claimcheck.json in DIR or above it up to ROOT)" when none was found,
+// for messages about missing rules or index; empty otherwise.
+std::string no_config_hint(const Config& config);
 
 // Exit statuses of design.md.
 constexpr int kExitOk = 0;
@@ -44,6 +57,8 @@ void add_rules_command(CLI::App& app, Runner& run);
 void add_verify_command(CLI::App& app, Runner& run);
 void add_reconcile_command(CLI::App& app, Runner& run);
 void add_serve_command(CLI::App& app, Runner& run);
+void add_config_command(CLI::App& app, Runner& run);
+void add_init_command(CLI::App& app, Runner& run);
 
 // The rules and the index a verb works on, from its flags or claimcheck.json.
 struct Inputs {

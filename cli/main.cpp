@@ -42,7 +42,15 @@ int main(int argc, char** argv) {
   CLI::App app{"claimcheck — checks the numbers in policy writing", "claimcheck"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "claimcheck 0.1.0");
+  std::string config_file;
+  app.add_option("--config", config_file,
+                 "configuration file (default: $CLAIMCHECK_CONFIG, else the first claimcheck.json "
+                 "from here up to the repository root)")
+      ->type_name("FILE");
+  app.fallthrough();  // --config may also follow the verb
   Runner run;
+  add_init_command(app, run);
+  add_config_command(app, run);
   add_index_command(app, run);
   add_check_command(app, run);
   add_verify_command(app, run);
@@ -63,6 +71,7 @@ int main(int argc, char** argv) {
   }
   try {
     app.parse(argc, argv);
+    set_config_file(config_file);
     return run ? run() : kExitInput;
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);

@@ -13,6 +13,8 @@ root="$(realpath "$2")"
 tmp="$(mktemp -d)"
 trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
 cd "$tmp"  # no claimcheck.json here: only what each case passes counts
+# (reading cases without rules pass --extract-only: check with nothing to
+# check against is an error, see test_config_init.sh)
 
 limit_mem=1
 # ASan reserves terabytes of shadow memory, so ulimit -v cannot apply there.
@@ -93,7 +95,7 @@ rules_ok="$root/tests/fixtures/rules"
 case=empty-draft
 tried=$((tried + 1))
 : >"$tmp/in/empty.txt"
-run check --format json "$tmp/in/empty.txt"
+run check --extract-only --format json "$tmp/in/empty.txt"
 if [ "$status" != 0 ]; then fail "exit $status, expected 0: $err"
 elif ! python3 -c 'import json,sys; r=json.load(sys.stdin); f=r["files"]; assert len(f)==1 and f[0]["mentions"]==[], r' <<<"$out"; then
   fail "report is not one file with 0 mentions: $out"
@@ -186,7 +188,7 @@ PY
 for f in deep.html deep.md deep.docx; do
   case="deep-nesting-$f"
   tried=$((tried + 1))
-  run check "$tmp/in/$f"
+  run check --extract-only "$tmp/in/$f"
   if [ "$status" = 124 ]; then fail "hung"
   elif [ "$status" -ge 128 ]; then fail "crashed with status $status: $(echo "$err" | tail -3)"
   elif [ "$status" = 2 ]; then
@@ -204,7 +206,7 @@ expect_error pdf-inflate-bomb "in/bomb.pdf.*unpack to more than" check "$tmp/in/
 python3 "$root/tests/e2e/make_pdf_bomb.py" "$tmp/in/small-stream.pdf" 1
 case=pdf-small-stream-read
 tried=$((tried + 1))
-run check --format json "$tmp/in/small-stream.pdf"
+run check --extract-only --format json "$tmp/in/small-stream.pdf"
 if [ "$status" != 0 ] || ! grep -q '"text": "79 percent"' <<<"$out"; then fail "exit $status, a good PDF not read: $err"
 else printf 'ok   %-28s exit 0, its figure read\n' "$case"; fi
 
@@ -317,7 +319,7 @@ expect_error wide-u16le-bom.html "in/u16le-bom.html.*UTF-16.*convert to UTF-8" c
 case=stdin-draft
 tried=$((tried + 1))
 status=0
-out="$(printf '%s\n' "$text" | timeout 60 "$bin" check --format json - 2>"$tmp/stderr")" || status=$?
+out="$(printf '%s\n' "$text" | timeout 60 "$bin" check --extract-only --format json - 2>"$tmp/stderr")" || status=$?
 if [ "$status" != 0 ] && [ "$status" != 1 ]; then fail "exit $status: $(cat "$tmp/stderr")"
 elif ! python3 -c 'import json,sys; r=json.load(sys.stdin); f=r["files"][0]; assert f["path"]=="<stdin>" and [m["text"] for m in f["mentions"]]==["55%"], r' <<<"$out"; then
   fail "report of standard input is not <stdin> with 55%: $out"
@@ -342,7 +344,7 @@ else
   case=draft-out-of-memory
   tried=$((tried + 1))
   python3 -c 'import sys; sys.stdout.write("In fiscal year 2011, 79% of the people deported had no record. " * 400000)' >"$tmp/in/many-figures.txt"
-  run check --format json "$tmp/in/many-figures.txt"
+  run check --extract-only --format json "$tmp/in/many-figures.txt"
   if [ "$status" = 124 ]; then fail "hung (over 60 s)"
   elif [ "$status" -ge 128 ]; then fail "crashed with status $status: $err"
   elif [ "$status" = 2 ] && ! grep -q "many-figures.txt: .*out of memory" <<<"$err"; then fail "out of memory without the file name: $err"
