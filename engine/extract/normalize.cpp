@@ -31,6 +31,17 @@ bool is_ascii(std::string_view t) {
   return true;
 }
 
+// End of the ASCII run that starts at i: the next byte >= 0x80, or n.
+size_t ascii_run_end(const uint8_t* s, size_t i, size_t n) {
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s + i, 8);
+    if (w & 0x8080808080808080ull) break;
+  }
+  while (i < n && s[i] < 0x80) ++i;
+  return i;
+}
+
 bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
 
 constexpr int kKeep = -1;
@@ -39,8 +50,12 @@ constexpr int kDrop = 0;
 int general_category(UChar32 cp) { return u_getIntPropertyValue(cp, UCHAR_GENERAL_CATEGORY); }
 
 // What a non-ASCII code point becomes: an ASCII byte, dropped, or kept.
-// `prev` is the last byte written so far; `next` the code point after.
-int figure_form(UChar32 cp, char prev, UChar32 next) {
+// `prev` is the last byte written so far; `next` decodes the code point after.
+template <class Next>
+int figure_form(UChar32 cp, char prev, Next next) {
+  // Curly quotes and dashes, the common non-ASCII characters of English
+  // prose, are kept without a property lookup.
+  if (cp >= 0x2010 && cp <= 0x201F && cp != 0x2019) return kKeep;
   const int gc = general_category(cp);
   // A decimal digit of any script ("７", "٧", "७") is its ASCII digit.
   if (gc == U_DECIMAL_DIGIT_NUMBER) return '0' + u_charDigitValue(cp);
@@ -59,7 +74,10 @@ int figure_form(UChar32 cp, char prev, UChar32 next) {
     case 0x066C: return ',';               // Arabic thousands separator
     case 0xFE69: return '$';               // small dollar sign
     case 0x2019: case 0x02BC: case 0x2032:  // "47’000": an apostrophe grouping digits
-      if (ascii_digit(prev) && next >= 0 && general_category(next) == U_DECIMAL_DIGIT_NUMBER) return '\'';
+      if (ascii_digit(prev)) {
+        const UChar32 after = next();
+        if (after >= 0 && general_category(after) == U_DECIMAL_DIGIT_NUMBER) return '\'';
+      }
       return kKeep;
     default: return kKeep;
   }
@@ -77,8 +95,9 @@ std::optional<FigureText> normalize_figures(std::string_view t) {
   int32_t i = 0;
   while (i < n) {
     if (s[i] < 0x80) {
-      if (copying) f.text += char(s[i]);
-      ++i;
+      const int32_t e = int32_t(ascii_run_end(s, size_t(i), size_t(n)));
+      if (copying) f.text.append(t.data() + i, size_t(e - i));
+      i = e;
       continue;
     }
     const int32_t b = i;
@@ -86,11 +105,12 @@ std::optional<FigureText> normalize_figures(std::string_view t) {
     U8_NEXT(s, i, n, cp);
     int form = kKeep;
     if (cp >= 0) {
-      UChar32 next = -1;
-      if (i < n) {
+      auto next = [&] {
+        UChar32 c = -1;
         int32_t j = i;
-        U8_NEXT(s, j, n, next);
-      }
+        if (j < n) U8_NEXT(s, j, n, c);
+        return c;
+      };
       const char prev = copying ? (f.text.empty() ? '\0' : f.text.back()) : (b > 0 ? char(s[b - 1]) : '\0');
       form = figure_form(cp, prev, next);
     }

@@ -389,6 +389,35 @@ TEST_CASE("mention extraction survives hostile input", "[mentions]") {
   CHECK(claimcheck::extract_mentions(std::string("\xff\xfe 79% \xc3")).size() == 1);
 }
 
+TEST_CASE("spans stay exact in the original whatever the script or invisible characters", "[mentions]") {
+  // Pieces that the figure-reading form replaces, drops or keeps, mixed at
+  // random (deterministically): every span must quote the input exactly.
+  const std::vector<std::string> pieces = {
+      "7", "9", "0", " ", "%", ",", ".", "$", "'", "a", "about ", "percent", "\uFF17", "\uFF05", "\uFF0C",
+      "\u0667", "\u066A", "\u066B", "\u096D", "\u200B", "\u2060", "\uFEFF", "\u0301", "\u00A0", "\u202F",
+      "\u2019", "\u201C", "\u2014", "\u00E9", "\n", "\xff", "\xe2\x80"};
+  uint32_t state = 12345;
+  auto rnd = [&state] {
+    state = state * 1103515245u + 12345u;
+    return (state >> 16) & 0x7fff;
+  };
+  size_t checked = 0;
+  for (int round = 0; round < 2000; ++round) {
+    std::string input;
+    const int len = 1 + int(rnd() % 40);
+    for (int k = 0; k < len; ++k) input += pieces[rnd() % pieces.size()];
+    auto ms = claimcheck::extract_mentions(input);
+    for (const auto& m : ms) {
+      INFO("input: " << input);
+      REQUIRE(m.begin <= m.end);
+      REQUIRE(m.end <= input.size());
+      CHECK(input.substr(m.begin, m.end - m.begin) == m.text);
+      ++checked;
+    }
+  }
+  CHECK(checked > 500);
+}
+
 TEST_CASE("unit names round-trip", "[mentions]") {
   for (Unit u : {Unit::count, Unit::percent, Unit::points, Unit::usd, Unit::year})
     CHECK(claimcheck::unit_from_name(claimcheck::unit_name(u)) == u);
