@@ -353,6 +353,19 @@ assert [(x["text"], x["value"], x["unit"], x["verdict"]) for x in m] == [(sys.ar
   else printf 'ok   %-28s exit 1, %s read as 79%% and checked\n' "$case" "$fig"; fi
 done
 
+# A year in full-width digits is the period of the figure beside it.
+case=script-digits:full-width-year
+tried=$((tried + 1))
+printf 'In FY２０１１, 79%% of people deported had no conviction or a minor one.\n' >"$tmp/in/script.txt"
+run check --format json --rules "$root/rules/secure-communities.json" "$tmp/in/script.txt"
+if [ "$status" != 1 ]; then fail "exit $status (want 1, a discrepancy): $err"
+elif ! python3 -c '
+import json, sys
+m = json.loads(sys.argv[1])["files"][0]["mentions"]
+assert [(x["text"], x["frame"]["period"], x["claim"], x["verdict"]) for x in m] == [("79%", {"from": "2010-10-01", "to": "2011-09-30"}, "scomm-removals-no-or-minor-conviction-fy2011", "discrepancy")], m
+' "$out" 2>"$tmp/py.err"; then fail "FY２０１１ not read as the period: $(tail -1 "$tmp/py.err")"
+else printf 'ok   %-28s exit 1, FY２０１１ read as the period of 79%%\n' "$case"; fi
+
 # A 25 MB draft of 400,000 figures: it checks within the memory bound, or
 # runs out of it naming the draft (never a bare "std::bad_alloc").
 if [ "$limit_mem" = 0 ]; then
