@@ -250,7 +250,8 @@ class Scanner {
  public:
   // `t` is the text read; when it is the figure-reading form of `original`
   // (`form`), mention texts quote the original.
-  explicit Scanner(std::string_view t, std::string_view original = {}, const FigureText* form = nullptr)
+  explicit Scanner(std::string_view t, std::string_view original = {},
+                   const FigureText* form = nullptr)
       : t_(t), original_(original), form_(form) {}
 
   std::vector<Mention> run();

@@ -69,17 +69,25 @@ int figure_form(UChar32 cp, char prev, Next next) {
   // A combining mark on a digit leaves the digit.
   if ((gc == U_NON_SPACING_MARK || gc == U_ENCLOSING_MARK) && ascii_digit(prev)) return kDrop;
   switch (cp) {
-    case 0x066A: case 0xFE6A: return '%';  // Arabic percent sign, small percent sign
-    case 0x066B: return '.';               // Arabic decimal separator
-    case 0x066C: return ',';               // Arabic thousands separator
-    case 0xFE69: return '$';               // small dollar sign
-    case 0x2019: case 0x02BC: case 0x2032:  // "47’000": an apostrophe grouping digits
+    case 0x066A:
+    case 0xFE6A:
+      return '%';  // Arabic percent sign, small percent sign
+    case 0x066B:
+      return '.';  // Arabic decimal separator
+    case 0x066C:
+      return ',';  // Arabic thousands separator
+    case 0xFE69:
+      return '$';  // small dollar sign
+    case 0x2019:
+    case 0x02BC:
+    case 0x2032:  // "47’000": an apostrophe grouping digits
       if (ascii_digit(prev)) {
         const UChar32 after = next();
         if (after >= 0 && general_category(after) == U_DECIMAL_DIGIT_NUMBER) return '\'';
       }
       return kKeep;
-    default: return kKeep;
+    default:
+      return kKeep;
   }
 }
 
@@ -111,7 +119,8 @@ std::optional<FigureText> normalize_figures(std::string_view t) {
         if (j < n) U8_NEXT(s, j, n, c);
         return c;
       };
-      const char prev = copying ? (f.text.empty() ? '\0' : f.text.back()) : (b > 0 ? char(s[b - 1]) : '\0');
+      const char prev =
+          copying ? (f.text.empty() ? '\0' : f.text.back()) : (b > 0 ? char(s[b - 1]) : '\0');
       form = figure_form(cp, prev, next);
     }
     if (form == kKeep) {
@@ -123,7 +132,8 @@ std::optional<FigureText> normalize_figures(std::string_view t) {
       f.text.assign(t.data(), size_t(b));
       copying = true;
     }
-    f.edits_.push_back({uint32_t(f.text.size()), uint32_t(b), uint8_t(form == kDrop ? 0 : 1), uint8_t(i - b)});
+    f.edits_.push_back(
+        {uint32_t(f.text.size()), uint32_t(b), uint8_t(form == kDrop ? 0 : 1), uint8_t(i - b)});
     if (form != kDrop) f.text += char(form);
   }
   if (!copying) return std::nullopt;
