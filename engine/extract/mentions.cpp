@@ -19,6 +19,7 @@
 
 #include "claimcheck/mention.hpp"
 #include "extract/lex.hpp"
+#include "extract/normalize.hpp"
 
 namespace claimcheck {
 
@@ -176,7 +177,7 @@ bool parse_number(std::string_view t, size_t i, Number& n) {
   n.int_digits = int(run);
   // Thousands groups: a separator and exactly three digits, only after a
   // first run of one to three digits, and one separator kind per number.
-  int sep_kind = 0;  // 1 comma, 2 space-like
+  int sep_kind = 0;  // 1 comma, 2 space-like, 3 apostrophe ("47'000")
   int trailing_zero = 0;
   if (run <= 3) {
     while (i < t.size()) {
@@ -185,6 +186,9 @@ bool parse_number(std::string_view t, size_t i, Number& n) {
       if (t[i] == ',') {
         sl = 1;
         kind = 1;
+      } else if (t[i] == '\'') {
+        sl = 1;
+        kind = 3;
       } else if (size_t s = space_len(t, i); s && t[i] != '\n' && t[i] != '\r' && t[i] != '\t') {
         sl = s;
         kind = 2;
@@ -244,7 +248,11 @@ bool en_dash_at(std::string_view t, size_t i) {
 
 class Scanner {
  public:
-  explicit Scanner(std::string_view t) : t_(t) {}
+  // `t` is the text read; when it is the figure-reading form of `original`
+  // (`form`), mention texts quote the original.
+  explicit Scanner(std::string_view t, std::string_view original = {},
+                   const FigureText* form = nullptr)
+      : t_(t), original_(original), form_(form) {}
 
   std::vector<Mention> run();
 
@@ -262,6 +270,8 @@ class Scanner {
   void merge_glosses();
 
   std::string_view t_;
+  std::string_view original_;
+  const FigureText* form_;
   std::vector<Mention> out_;
   size_t floor_ = 0;           // hedges and articles never reach before this
   size_t label_end_ = npos;    // end of the last labelled number ("Levels 2 and 3")
@@ -462,7 +472,12 @@ void Scanner::emit(const Figure& f, Hedge h) {
     }
     // "only": emphasis, the value and interval stay
   }
-  m.text = std::string(t_.substr(m.begin, m.end - m.begin));
+  if (form_) {
+    const size_t b = form_->begin_of(m.begin), e = form_->end_of(m.end);
+    m.text = std::string(original_.substr(b, e - b));
+  } else {
+    m.text = std::string(t_.substr(m.begin, m.end - m.begin));
+  }
   floor_ = std::max(floor_, m.end);
   out_.push_back(std::move(m));
 }
@@ -968,6 +983,17 @@ std::vector<Mention> Scanner::run() {
 
 }  // namespace
 
-std::vector<Mention> extract_mentions(std::string_view text) { return Scanner(text).run(); }
+std::vector<Mention> extract_mentions(std::string_view text) {
+  // Digits of other scripts, full-width signs, space separators and invisible
+  // characters are read on the text's figure-reading form; spans map back.
+  auto form = extract::normalize_figures(text);
+  if (!form) return Scanner(text).run();
+  std::vector<Mention> ms = Scanner(form->text, text, &*form).run();
+  for (auto& m : ms) {
+    m.begin = form->begin_of(m.begin);
+    m.end = form->end_of(m.end);
+  }
+  return ms;
+}
 
 }  // namespace claimcheck

@@ -12,6 +12,8 @@
 #include <cstring>
 #include <string>
 
+#include "extract/normalize.hpp"
+
 namespace claimcheck {
 
 namespace {
@@ -382,7 +384,9 @@ std::optional<Period> parse_period(std::string_view s) {
   return found[0].period;
 }
 
-std::vector<PeriodMention> find_periods(std::string_view text, Day document_date) {
+namespace {
+
+std::vector<PeriodMention> find_periods_ascii(std::string_view text, Day document_date) {
   std::vector<Atom> atoms = find_atoms(text, document_date);
   std::vector<PeriodMention> out;
   for (size_t i = 0; i < atoms.size(); ++i) {
@@ -430,6 +434,21 @@ std::vector<PeriodMention> find_periods(std::string_view text, Day document_date
       pm.from_precision = 0;
     }
     out.push_back(pm);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<PeriodMention> find_periods(std::string_view text, Day document_date) {
+  // Years in other scripts ("FY２０１１") are read on the figure-reading form
+  // of the text, as mentions are; spans map back to `text`.
+  auto form = extract::normalize_figures(text);
+  if (!form) return find_periods_ascii(text, document_date);
+  std::vector<PeriodMention> out = find_periods_ascii(form->text, document_date);
+  for (auto& pm : out) {
+    pm.begin = form->begin_of(pm.begin);
+    pm.end = form->end_of(pm.end);
   }
   return out;
 }

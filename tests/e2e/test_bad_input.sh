@@ -335,6 +335,39 @@ elif LC_ALL=C grep -q $'[\x01-\x08\x0b-\x1f\x7f]\|\xc2[\x80-\x9f]' "$tmp/stdout"
 elif ! grep -q '␛\]0;owned␇deported' "$tmp/stdout"; then fail "escapes not shown as pictures: $out"
 else printf 'ok   %-28s exit 0, escapes shown as %s\n' "$case" "$(grep -o '␛\]0;owned␇' "$tmp/stdout" | head -1)"; fi
 
+# Figures in other scripts and around invisible characters are read and
+# checked: each draft states 79% where the reference figure is 55%, so each
+# must be a discrepancy quoting the figure exactly as written.
+for pair in full-width:'７９％' arabic-indic:'٧٩٪' devanagari:'७९%' zero-width-space:$'7\xe2\x80\x8b9%' \
+  word-joiner:$'7\xe2\x81\xa09%' no-break-space:$'79\xc2\xa0%' narrow-no-break:$'79\xe2\x80\xaf%' \
+  full-width-percent-word:'７９ percent'; do
+  case="script-digits:${pair%%:*}"
+  fig="${pair#*:}"
+  tried=$((tried + 1))
+  printf 'In FY2011, %s of people deported had no conviction or a minor one.\n' "$fig" >"$tmp/in/script.txt"
+  run check --format json --rules "$root/rules/secure-communities.json" "$tmp/in/script.txt"
+  if [ "$status" != 1 ]; then fail "exit $status (want 1, a discrepancy): $err"
+  elif ! python3 -c '
+import json, sys
+m = json.loads(sys.argv[1])["files"][0]["mentions"]
+assert [(x["text"], x["value"], x["unit"], x["verdict"]) for x in m] == [(sys.argv[2], 79, "percent", "discrepancy")], m
+' "$out" "$fig" 2>"$tmp/py.err"; then fail "figure not read as 79% and checked: $(tail -1 "$tmp/py.err")"
+  else printf 'ok   %-28s exit 1, %s read as 79%% and checked\n' "$case" "$fig"; fi
+done
+
+# A year in full-width digits is the period of the figure beside it.
+case=script-digits:full-width-year
+tried=$((tried + 1))
+printf 'In FY２０１１, 79%% of people deported had no conviction or a minor one.\n' >"$tmp/in/script.txt"
+run check --format json --rules "$root/rules/secure-communities.json" "$tmp/in/script.txt"
+if [ "$status" != 1 ]; then fail "exit $status (want 1, a discrepancy): $err"
+elif ! python3 -c '
+import json, sys
+m = json.loads(sys.argv[1])["files"][0]["mentions"]
+assert [(x["text"], x["frame"]["period"], x["claim"], x["verdict"]) for x in m] == [("79%", {"from": "2010-10-01", "to": "2011-09-30"}, "scomm-removals-no-or-minor-conviction-fy2011", "discrepancy")], m
+' "$out" 2>"$tmp/py.err"; then fail "FY２０１１ not read as the period: $(tail -1 "$tmp/py.err")"
+else printf 'ok   %-28s exit 1, FY２０１１ read as the period of 79%%\n' "$case"; fi
+
 # A 25 MB draft of 400,000 figures: it checks within the memory bound, or
 # runs out of it naming the draft (never a bare "std::bad_alloc").
 if [ "$limit_mem" = 0 ]; then

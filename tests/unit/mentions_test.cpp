@@ -101,6 +101,74 @@ TEST_CASE("mention forms: value, unit and span", "[mentions]") {
   }
 }
 
+TEST_CASE("figures in every script and around invisible characters", "[mentions]") {
+  // The span is always the text as written; the value is read through it.
+  struct Case {
+    std::string input;
+    std::string text;  // expected span text, in the original
+    double value;
+    Unit unit;
+  };
+  const std::vector<Case> cases = {
+      // decimal digits of other scripts and full-width signs
+      {"\uFF17\uFF19\uFF05 of people", "\uFF17\uFF19\uFF05", 79, Unit::percent},  // ７９％
+      {"\u0667\u0669\u066A \u0645\u0646 \u0627\u0644\u0646\u0627\u0633", "\u0667\u0669\u066A", 79,
+       Unit::percent},                                                           // ٧٩٪
+      {"\u096D\u096F% \u0932\u094B\u0917", "\u096D\u096F%", 79, Unit::percent},  // ७९%
+      {"\u09ED\u09EF% of people", "\u09ED\u09EF%", 79, Unit::percent},           // Bengali ৭৯%
+      {"\uFF14\uFF0E\uFF15\uFF05 of hits", "\uFF14\uFF0E\uFF15\uFF05", 4.5,
+       Unit::percent},  // ４．５％
+      {"\u0664\u0665\u066B\u0665\u066A of hits", "\u0664\u0665\u066B\u0665\u066A", 45.5,
+       Unit::percent},                                                       // ٤٥٫٥٪
+      {"it cost \uFF042.5 billion", "\uFF042.5 billion", 2.5e9, Unit::usd},  // ＄
+      {"\uFF17\uFF19 percent of people", "\uFF17\uFF19 percent", 79, Unit::percent},
+      {"nearly \uFF17\uFF19\uFF05 of people", "nearly \uFF17\uFF19\uFF05", 79, Unit::percent},
+      // invisible characters inside a number neither split nor hide it
+      {"7\u200B9% of people", "7\u200B9%", 79, Unit::percent},
+      {"7\u200C9% of people", "7\u200C9%", 79, Unit::percent},
+      {"7\u200D9% of people", "7\u200D9%", 79, Unit::percent},
+      {"7\u20609% of people", "7\u20609%", 79, Unit::percent},
+      {"7\uFEFF9% of people", "7\uFEFF9%", 79, Unit::percent},
+      {"79\u200B% of people", "79\u200B%", 79, Unit::percent},
+      {"7\u03019% of people", "7\u03019%", 79, Unit::percent},  // combining acute accent
+      {"\u200B79% of people", "79%", 79, Unit::percent},        // outside the span, left out
+      {"79%\u200B of people", "79%", 79, Unit::percent},
+      // every space separator before a percent sign
+      {"79\u00A0% of people", "79\u00A0%", 79, Unit::percent},
+      {"79\u202F% of people", "79\u202F%", 79, Unit::percent},
+      {"79\u2009% of people", "79\u2009%", 79, Unit::percent},
+      {"\uFF17\uFF19\u3000\uFF05 of people", "\uFF17\uFF19\u3000\uFF05", 79, Unit::percent},
+      // thousands separators
+      {"they identified 47'000 people", "47'000", 47000, Unit::count},
+      {"they identified 47\u2019000 people", "47\u2019000", 47000, Unit::count},
+      {"they identified 47\uFF0C000 people", "47\uFF0C000", 47000, Unit::count},
+      {"they identified 47\u202F000 people", "47\u202F000", 47000, Unit::count},
+      {"they identified 1'234'567 people", "1'234'567", 1234567, Unit::count},
+      {"they identified \u0661\u0662\u066C\u0663\u0664\u0665 people",
+       "\u0661\u0662\u066C\u0663\u0664\u0665", 12345, Unit::count},
+      // other non-ASCII text before the figure keeps its offsets
+      {"Caf\u00E9\u00A0\u2014 \u201Cfully\u201D 79% of people", "79%", 79, Unit::percent},
+  };
+  for (const auto& c : cases) {
+    INFO("input: " << c.input);
+    auto ms = claimcheck::extract_mentions(c.input);
+    INFO("got: " << describe(ms));
+    REQUIRE(ms.size() == 1);
+    const Mention& m = ms[0];
+    CHECK(m.text == c.text);
+    CHECK(c.input.substr(m.begin, m.end - m.begin) == m.text);
+    CHECK(near(m.value, c.value));
+    CHECK(m.unit == c.unit);
+  }
+  // A curly apostrophe that is not between digits stays an apostrophe.
+  CHECK(claimcheck::extract_mentions("the 1990\u2019s and 79\u2019 of rope").size() == 2);
+  // The gloss is quoted as written too.
+  auto ms = claimcheck::extract_mentions("more than a\u00A0quarter (\uFF12\uFF18\uFF05) of them");
+  REQUIRE(ms.size() == 1);
+  CHECK(ms[0].text == "\uFF12\uFF18\uFF05");
+  CHECK(ms[0].gloss == "more than a\u00A0quarter");
+}
+
 TEST_CASE("mention intervals and hedges", "[mentions]") {
   struct Case {
     std::string input;
@@ -322,6 +390,37 @@ TEST_CASE("mention extraction survives hostile input", "[mentions]") {
     }
   }
   CHECK(claimcheck::extract_mentions(std::string("\xff\xfe 79% \xc3")).size() == 1);
+}
+
+TEST_CASE("spans stay exact in the original whatever the script or invisible characters",
+          "[mentions]") {
+  // Pieces that the figure-reading form replaces, drops or keeps, mixed at
+  // random (deterministically): every span must quote the input exactly.
+  const std::vector<std::string> pieces = {
+      "7",      "9",      "0",      " ",       "%",      ",",      ".",      "$",
+      "'",      "a",      "about ", "percent", "\uFF17", "\uFF05", "\uFF0C", "\u0667",
+      "\u066A", "\u066B", "\u096D", "\u200B",  "\u2060", "\uFEFF", "\u0301", "\u00A0",
+      "\u202F", "\u2019", "\u201C", "\u2014",  "\u00E9", "\n",     "\xff",   "\xe2\x80"};
+  uint32_t state = 12345;
+  auto rnd = [&state] {
+    state = state * 1103515245u + 12345u;
+    return (state >> 16) & 0x7fff;
+  };
+  size_t checked = 0;
+  for (int round = 0; round < 2000; ++round) {
+    std::string input;
+    const int len = 1 + int(rnd() % 40);
+    for (int k = 0; k < len; ++k) input += pieces[rnd() % pieces.size()];
+    auto ms = claimcheck::extract_mentions(input);
+    for (const auto& m : ms) {
+      INFO("input: " << input);
+      REQUIRE(m.begin <= m.end);
+      REQUIRE(m.end <= input.size());
+      CHECK(input.substr(m.begin, m.end - m.begin) == m.text);
+      ++checked;
+    }
+  }
+  CHECK(checked > 500);
 }
 
 TEST_CASE("unit names round-trip", "[mentions]") {

@@ -94,6 +94,22 @@ TEST_CASE("two years joined by 'and' without 'between' stay two periods", "[peri
   CHECK(format_day(found[1].period.from) == "2010-01-01");
 }
 
+TEST_CASE("years in other scripts are periods, spans in the text as written", "[period]") {
+  const std::string fy = "In FY\uFF12\uFF10\uFF11\uFF11, 55% were deported";  // FY２０１１
+  auto found = find_periods(fy, 0);
+  REQUIRE(found.size() == 1);
+  CHECK(fy.substr(found[0].begin, found[0].end - found[0].begin) == "FY\uFF12\uFF10\uFF11\uFF11");
+  CHECK(format_day(found[0].period.from) == "2010-10-01");
+  CHECK(format_day(found[0].period.to) == "2011-09-30");
+  const std::string range = "between \u0968\u0966\u0966\u096E and 20\u200B10, it rose";  // २००८
+  found = find_periods(range, 0);
+  REQUIRE(found.size() == 1);
+  CHECK(range.substr(found[0].begin, found[0].end - found[0].begin) ==
+        "between \u0968\u0966\u0966\u096E and 20\u200B10");
+  CHECK(format_day(found[0].period.from) == "2008-01-01");
+  CHECK(format_day(found[0].period.to) == "2010-12-31");
+}
+
 TEST_CASE("consistent_period compares at the precision the text states", "[period]") {
   auto stated = [](const char* text) {
     auto found = find_periods(text, make_day(2012, 5, 4));
