@@ -95,6 +95,16 @@ class EvidenceCheck : public Check {
     const auto [begin, end] = query_span(ctx, ctx.sentences[ms.sentence], m);
     EvidenceQuery q;
     q.text = std::string(ctx.span_text(begin, end));
+    // What the figure counts selects the candidates (a corpus sentence must
+    // name it to back the figure anyway, see backs); a /regex/ phrase would
+    // be lost, so then nothing is narrowed.
+    if (ctx.rules && is_positive(ms.source.measure)) {
+      const auto& phrases = ctx.rules->phrases(Dimension::measure, ms.frame.measure);
+      const bool has_regex = std::any_of(phrases.begin(), phrases.end(), [](const std::string& p) {
+        return p.size() >= 2 && p.front() == '/' && p.back() == '/';
+      });
+      if (!has_regex) q.any_phrase = phrases;
+    }
     q.unit = m.unit;
     q.lo = m.lo;
     q.hi = std::isinf(m.hi) ? m.value * 10 + 100 : m.hi;

@@ -814,6 +814,7 @@ class Loader {
     for (const auto& phrase : phrases_) {
       impl.vocabulary.add(phrase.dimension, phrase.id, phrase.phrase);
       impl.ids.emplace(phrase.dimension, phrase.id);
+      impl.phrases[{phrase.dimension, phrase.id}].push_back(phrase.phrase);
     }
     std::string problem;
     if (!impl.vocabulary.build(&problem) && !files_.empty())
@@ -906,6 +907,12 @@ std::optional<Period> Rules::vocabulary_period(std::string_view id) const {
 }
 
 std::vector<std::string> Rules::titles() const { return impl_->titles; }
+
+const std::vector<std::string>& Rules::phrases(Dimension d, std::string_view id) const {
+  static const std::vector<std::string> none;
+  auto it = impl_->phrases.find({d, std::string(id)});
+  return it == impl_->phrases.end() ? none : it->second;
+}
 
 bool Rules::has_vocabulary_id(Dimension d, std::string_view id) const {
   return impl_->ids.count({d, std::string(id)}) > 0;

@@ -24,6 +24,7 @@ struct Rules::Impl {
   std::vector<std::string> titles;
   rules_detail::CompiledVocabulary vocabulary;
   std::set<std::pair<Dimension, std::string>> ids;  // vocabulary and claim frame ids
+  std::map<std::pair<Dimension, std::string>, std::vector<std::string>> phrases;  // as written
 };
 
 namespace rules_detail {

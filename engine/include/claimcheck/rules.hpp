@@ -96,6 +96,8 @@ class Rules {
   // Period a vocabulary period id stands for.
   std::optional<Period> vocabulary_period(std::string_view id) const;
   std::vector<std::string> titles() const;
+  // The vocabulary's phrases for an id, as written ("/Level [23]/" included).
+  const std::vector<std::string>& phrases(Dimension d, std::string_view id) const;
   // Is `id` a value of dimension `d` in the vocabulary or a claim's frame?
   bool has_vocabulary_id(Dimension d, std::string_view id) const;
 
