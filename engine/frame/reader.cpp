@@ -28,6 +28,10 @@ namespace {
 
 re2::StringPiece piece(std::string_view s) { return {s.data(), s.size()}; }
 
+// Above this many figures in a sentence, a figure looks only at its
+// neighbours for the phrases of other figures.
+constexpr size_t kDenseFigures = 64;
+
 bool overlaps(size_t b1, size_t e1, size_t b2, size_t e2) { return b1 < e2 && b2 < e1; }
 
 size_t distance(size_t b1, size_t e1, size_t b2, size_t e2) {
@@ -234,10 +238,28 @@ class Reader {
       const VocabularyHit* h = near ? nearest(hits, *near) : hits.front();
       if (h) return {h->id, Origin::stated};
     }
-    const std::string_view part = text_.substr(b, e - b);
-    if (RE2::PartialMatch(piece(part), agency_re()))
-      return {std::string(kAgencyWide), Origin::stated};
+    if (marks(b, e).agency) return {std::string(kAgencyWide), Origin::stated};
     return {};
+  }
+
+  // What the marker phrases say of a stretch, read once per stretch: every
+  // figure of a clause asks, and a clause may hold thousands of figures.
+  struct Marks {
+    bool referent = false, period_ref = false, agency = false;
+    int shift = 0;  // -1 "the year before", +1 "the year after"
+  };
+  const Marks& marks(size_t b, size_t e) const {
+    auto [it, fresh] = marks_.try_emplace({b, e});
+    if (!fresh) return it->second;
+    const re2::StringPiece part = piece(text_.substr(b, e - b));
+    Marks& mk = it->second;
+    mk.referent = RE2::PartialMatch(part, referent_re());
+    mk.period_ref = RE2::PartialMatch(part, period_reference_re());
+    mk.agency = RE2::PartialMatch(part, agency_re());
+    re2::StringPiece which[4];
+    if (RE2::PartialMatch(part, shift_re(), &which[0], &which[1], &which[2], &which[3]))
+      mk.shift = (!which[0].empty() || !which[1].empty()) ? -1 : 1;
+    return mk;
   }
 
   std::optional<PeriodMention> period_in(const ReadSentence& s, size_t b, size_t e,
@@ -417,12 +439,23 @@ class Reader {
 
     // Other figures of the clause and the noun phrases they count: what
     // they count is theirs, not this figure's.
+    // Only needed where the clause has phrases to exclude; in a sentence
+    // packed with figures only the neighbours count, so that the work per
+    // figure stays bounded ("0% 1% 2% ..." in 64 KB).
     std::vector<Span> others;
-    for (size_t id : s.figures) {
-      const Figure& o = out_.figures[id];
-      if (&o == &f || o.mention.begin < own.begin || o.mention.begin >= own.end) continue;
-      CountedNoun onp = counted_noun(text_, o.mention.end, own.end);
-      others.push_back({o.mention.begin, std::max(o.mention.end, onp.end)});
+    bool clause_has_hits = false;
+    for (const auto& hit : s.vocab)
+      clause_has_hits = clause_has_hits || (hit.begin >= own.begin && hit.end <= own.end);
+    if (clause_has_hits) {
+      const size_t n = s.figures.size();
+      const size_t lo = n > kDenseFigures && k > 0 ? k - 1 : 0;
+      const size_t hi = n > kDenseFigures ? std::min(n, k + 2) : n;
+      for (size_t j = lo; j < hi; ++j) {
+        const Figure& o = out_.figures[s.figures[j]];
+        if (&o == &f || o.mention.begin < own.begin || o.mention.begin >= own.end) continue;
+        CountedNoun onp = counted_noun(text_, o.mention.end, own.end);
+        others.push_back({o.mention.begin, std::max(o.mention.end, onp.end)});
+      }
     }
     // The noun phrase ends where a time expression starts: "rose to 12.4
     // percent last year" counts nothing called "last".
@@ -432,9 +465,10 @@ class Reader {
     CountedNoun np = counted_noun(text_, m.end, np_limit);
     // "X of the roughly N people": X counts N's people.
     bool base = false;  // this figure is the N of "X of the N people"
-    if (np.another_figure != std::string_view::npos) {
-      for (size_t id : s.figures) {
-        const Figure& o = out_.figures[id];
+    if (np.another_figure != std::string_view::npos && k + 1 < s.figures.size()) {
+      // The other figure is the next one.
+      {
+        const Figure& o = out_.figures[s.figures[k + 1]];
         if (o.mention.begin == np.another_figure ||
             (o.mention.begin <= np.another_figure && np.another_figure < o.mention.end)) {
           CountedNoun onp = counted_noun(text_, o.mention.end, own.end);
@@ -458,16 +492,17 @@ class Reader {
       base = m.unit == Unit::count && RE2::PartialMatch(piece(gap), of_the);
     }
     // "14 to 544 jurisdictions": a range shares its noun.
-    if (np.head.empty() && np.another_figure == std::string_view::npos) {
+    if (np.head.empty() && np.another_figure == std::string_view::npos && k + 1 < s.figures.size()) {
       static const RE2 joined("(?i)^\\s*(?:to|-|\xE2\x80\x93|and|or)\\s*$", RE2::Quiet);
-      for (size_t id : s.figures) {
-        const Figure& o = out_.figures[id];
-        if (o.mention.begin <= m.end || o.mention.begin > m.end + 6) continue;
-        if (!RE2::FullMatch(piece(text_.substr(m.end, o.mention.begin - m.end)), joined)) continue;
-        CountedNoun onp = counted_noun(text_, o.mention.end, own.end);
-        np.head = onp.head;
-        np.person = onp.person;
-        np.duration = onp.duration;
+      {
+        const Figure& o = out_.figures[s.figures[k + 1]];
+        if (o.mention.begin > m.end && o.mention.begin <= m.end + 6 &&
+            RE2::FullMatch(piece(text_.substr(m.end, o.mention.begin - m.end)), joined)) {
+          CountedNoun onp = counted_noun(text_, o.mention.end, own.end);
+          np.head = onp.head;
+          np.person = onp.person;
+          np.duration = onp.duration;
+        }
       }
     }
     // "9,831 Level 1", "29 percent nationwide": a qualifier, not a counted noun.
@@ -481,9 +516,9 @@ class Reader {
     }
     f.partitive = np.partitive && m.unit == Unit::count;
 
-    const bool referent = RE2::PartialMatch(piece(own_text), referent_re()) || sentence_referent;
-    const bool period_ref =
-        RE2::PartialMatch(piece(own_text), period_reference_re()) || sentence_period_ref;
+    const Marks& own_marks = marks(own.begin, own.end);
+    const bool referent = own_marks.referent || sentence_referent;
+    const bool period_ref = own_marks.period_ref || sentence_period_ref;
     // The frame a back-reference points at: the figure before in this
     // sentence, else what the text said last.
     Says referred;
@@ -627,13 +662,11 @@ class Reader {
     std::optional<PeriodMention> period = period_in(s, own.begin, own.end, &m);
     Origin period_origin = period ? Origin::stated : Origin::unknown;
     if (!period) {
-      re2::StringPiece which[4];
-      if (RE2::PartialMatch(piece(own_text), shift_re(), &which[0], &which[1], &which[2],
-                            &which[3])) {
+      if (own_marks.shift != 0) {
         const std::optional<PeriodMention>& ref =
             previous ? previous->stated_period : carried.last.period;
         if (ref) {
-          const bool back = !which[0].empty() || !which[1].empty();
+          const bool back = own_marks.shift < 0;
           PeriodMention pm = *ref;
           pm.period = shift_years(ref->period, back ? -1 : 1);
           pm.open_end = false;
@@ -685,6 +718,7 @@ class Reader {
   std::set<std::string> year_measures_;
   Reading out_;
   std::vector<size_t> sentences_in_paragraph_;
+  mutable std::map<std::pair<size_t, size_t>, Marks> marks_;
   // The last figure read with a measure, by unit and value ("9,831 of the
   // 46,929" repeats the 46,929 removals read before).
   std::map<std::pair<int, double>, size_t> stated_values_;

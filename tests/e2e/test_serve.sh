@@ -28,7 +28,7 @@ fi
 pid=$!
 port=""
 for _ in $(seq 300); do  # up to 30 s on a loaded machine
-  port=$(sed -n 's|^claimcheck: serving on http://127\.0\.0\.1:\([0-9]*\)$|\1|p' "$tmp/serve.err")
+  port=$(sed -n 's|^claimcheck: serving on http://127\.0\.0\.1:\([0-9]*\)$|\1|p' "$tmp/serve.err" 2>/dev/null || true)  # the file may not exist yet
   [ -n "$port" ] && break
   kill -0 "$pid" 2>/dev/null || { echo "FAIL: serve exited"; cat "$tmp/serve.err"; exit 1; }
   sleep 0.1
