@@ -348,6 +348,12 @@ int run_serve(const ServeArgs& args) {
     std::cerr << "claimcheck: warning: no index at " << db
               << "; figures are checked against the rules only\n";
   }
+  // As for check: a server that would mark every figure "unchecked" is a
+  // silent pass; say what is missing instead of serving.
+  if (!checker->rules && !checker->index && !diags.has_errors())
+    diags.error("", 0, 0,
+                "no rules and no index" + no_config_hint(config) +
+                    ": run 'claimcheck init' or pass --rules FILE --db DIR");
   if (diags.has_errors()) {
     print_diagnostics(diags);
     return kExitInput;

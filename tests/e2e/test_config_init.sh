@@ -108,6 +108,8 @@ run verify
 expect "verify without rules exits 2" 2 "no rules"
 run reconcile
 expect "reconcile without rules exits 2" 2 "no rules"
+run serve --port 0
+expect "serve with nothing configured exits 2 instead of serving" 2 "no rules and no index"
 run check --rules "$proj/rules/r.json" "$tmp/wrong.md"
 expect "rules alone are enough to check" 1 "value-mismatch"
 
