@@ -362,10 +362,7 @@ class Reader {
     remember_places(w, carried);
     Says now;
     if (previous) {
-      now.program = {previous->frame.program, previous->source.program};
-      now.measure = {previous->frame.measure, previous->source.measure};
-      now.place = {previous->frame.place, previous->source.place};
-      now.period = previous->stated_period;
+      now = says_of(*previous);
       if (!is_positive(now.program.origin)) now.program = {};
       if (!is_positive(now.place.origin)) now.place = {};
       if (!is_positive(now.measure.origin)) now.measure = {};
@@ -391,8 +388,17 @@ class Reader {
 
   // The figure stated earlier with the same value and unit, and a measure:
   // "9,831 of the 46,929" repeats the 46,929 removals of the sentence before.
-  const Figure* earlier_same(const Mention& m, const Figure* self) const {
-    (void)self;
+  // What a figure read before says, as context for the ones after it.
+  static Says says_of(const Figure& f) {
+    Says out;
+    out.program = {f.frame.program, f.source.program};
+    out.measure = {f.frame.measure, f.source.measure};
+    out.place = {f.frame.place, f.source.place};
+    out.period = f.stated_period;
+    return out;
+  }
+
+  const Figure* earlier_same(const Mention& m) const {
     auto it = stated_values_.find({static_cast<int>(m.unit), m.value});
     return it == stated_values_.end() ? nullptr : &out_.figures[it->second];
   }
@@ -492,7 +498,8 @@ class Reader {
       base = m.unit == Unit::count && RE2::PartialMatch(piece(gap), of_the);
     }
     // "14 to 544 jurisdictions": a range shares its noun.
-    if (np.head.empty() && np.another_figure == std::string_view::npos && k + 1 < s.figures.size()) {
+    if (np.head.empty() && np.another_figure == std::string_view::npos &&
+        k + 1 < s.figures.size()) {
       static const RE2 joined("(?i)^\\s*(?:to|-|\xE2\x80\x93|and|or)\\s*$", RE2::Quiet);
       {
         const Figure& o = out_.figures[s.figures[k + 1]];
@@ -521,15 +528,7 @@ class Reader {
     const bool period_ref = own_marks.period_ref || sentence_period_ref;
     // The frame a back-reference points at: the figure before in this
     // sentence, else what the text said last.
-    Says referred;
-    if (previous) {
-      referred.program = {previous->frame.program, previous->source.program};
-      referred.measure = {previous->frame.measure, previous->source.measure};
-      referred.place = {previous->frame.place, previous->source.place};
-      referred.period = previous->stated_period;
-    } else {
-      referred = carried.last;
-    }
+    const Says referred = previous ? says_of(*previous) : carried.last;
     auto as_context = [](Found<std::string> x) {
       if (x.ok()) x.origin = is_positive(x.origin) ? Origin::context : x.origin;
       return x;
@@ -569,12 +568,12 @@ class Reader {
         for (size_t id : s.figures) {
           const Figure& o = out_.figures[id];
           if (o.mention.begin != np.another_figure) continue;
-          if (const Figure* e = earlier_same(o.mention, &f))
+          if (const Figure* e = earlier_same(o.mention))
             measure = {e->frame.measure, Origin::context};
         }
       }
       if (!measure.ok())
-        if (const Figure* e = earlier_same(m, &f)) measure = {e->frame.measure, Origin::context};
+        if (const Figure* e = earlier_same(m)) measure = {e->frame.measure, Origin::context};
       if (!measure.ok() && sentence_says.measure.ok()) measure = as_context(sentence_says.measure);
       if (!measure.ok() && (referent || period_ref) && referred.measure.ok())
         measure = as_context(referred.measure);

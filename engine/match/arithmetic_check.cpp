@@ -38,8 +38,9 @@ bool matches_before(const RE2& re, std::string_view before) {
 
 // Words just after a figure that make it a total: "55 percent in all".
 bool matches_after(std::string_view after) {
-  static const RE2 re("(?i)^[\\s,]*(?:in all|in total|altogether|combined|together|overall|all told)\\b",
-                      RE2::Quiet);
+  static const RE2 re(
+      "(?i)^[\\s,]*(?:in all|in total|altogether|combined|together|overall|all told)\\b",
+      RE2::Quiet);
   return RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), re);
 }
 
@@ -64,8 +65,8 @@ class SumCheck : public Check {
         if (tm.unit == Unit::year) continue;
         const size_t prev_end = k > 0 ? ctx.mentions[ids[k - 1]].mention.end : sentence.span.begin;
         const std::string_view before = ctx.span_text(prev_end, tm.begin);
-        const size_t next_b = k + 1 < ids.size() ? ctx.mentions[ids[k + 1]].mention.begin
-                                                 : sentence.span.end;
+        const size_t next_b =
+            k + 1 < ids.size() ? ctx.mentions[ids[k + 1]].mention.begin : sentence.span.end;
         const std::string_view after = ctx.span_text(tm.end, next_b);
         if (k >= 2 && (matches_before(total_re(), before) || matches_after(after)))
           check_total(ctx, sentence, k);
@@ -87,7 +88,16 @@ class SumCheck : public Check {
     if (parts.size() < 2) return;
     total.is_total = true;
     // The total counts what its parts count, in every category they name.
-    for (auto* p : parts) total.frame.category.insert(p->frame.category.begin(), p->frame.category.end());
+    for (auto* p : parts)
+      total.frame.category.insert(p->frame.category.begin(), p->frame.category.end());
+    compare_sum(ctx, total, parts, "the parts");
+  }
+
+  // A stated total against its parts: derived when the parts' interval
+  // reaches it, else an arithmetic finding naming the sum.
+  static void compare_sum(CheckContext& ctx, MentionState& total,
+                          const std::vector<MentionState*>& parts, const std::string& what) {
+    const Mention& tm = total.mention;
     double lo = 0, hi = 0, sum = 0;
     std::string expr;
     for (auto* p : parts) {
@@ -102,8 +112,7 @@ class SumCheck : public Check {
     }
     auto& f = ctx.add_finding(
         "arithmetic", tm.begin, tm.end,
-        "the parts do not add up to " + tm.text + ": " + expr + " = " +
-            describe_value(sum, tm.unit),
+        what + " do not add up to " + tm.text + ": " + expr + " = " + describe_value(sum, tm.unit),
         &total);
     for (auto* p : parts) f.related.push_back(p->mention.text);
     f.dimensions = {"value"};
@@ -126,7 +135,9 @@ class SumCheck : public Check {
       const ReadSentence& row = ctx.sentences[si];
       if (!is_row(row) || row.figures.size() != 1) continue;
       MentionState& total = ctx.mentions[row.figures[0]];
-      if (total.has_finding || total.mention.unit == Unit::year || !is_positive(total.source.measure)) continue;
+      if (total.has_finding || total.mention.unit == Unit::year ||
+          !is_positive(total.source.measure))
+        continue;
       const std::string_view label = ctx.span_text(row.span.begin, total.mention.begin);
       if (!RE2::PartialMatch(re2::StringPiece(label.data(), label.size()), total_label)) continue;
       const size_t col = column(row, total.mention.begin);
@@ -141,25 +152,8 @@ class SumCheck : public Check {
       }
       if (parts.size() < 2) continue;
       std::reverse(parts.begin(), parts.end());
-      double lo = 0, hi = 0, sum = 0;
-      std::string expr;
-      for (auto* p : parts) {
-        lo += p->mention.lo;
-        hi += finite_hi(p->mention);
-        sum += p->mention.value;
-        expr += (expr.empty() ? "" : " + ") + p->mention.text;
-      }
       total.is_total = true;
-      if (hi > total.mention.lo && lo < finite_hi(total.mention)) {
-        total.derived = true;
-        continue;
-      }
-      auto& f = ctx.add_finding("arithmetic", total.mention.begin, total.mention.end,
-                                "the rows above do not add up to " + total.mention.text + ": " +
-                                    expr + " = " + describe_value(sum, total.mention.unit),
-                                &total);
-      for (auto* p : parts) f.related.push_back(p->mention.text);
-      f.dimensions = {"value"};
+      compare_sum(ctx, total, parts, "the rows above");
     }
   }
 
@@ -223,9 +217,10 @@ class SumCheck : public Check {
                           a->text + " of " + b->text});
       }
       if (counts.size() >= 2 && total > 0)
-        shares.push_back({100 * a->value / total, 100 * (a->value - half_precision(*a)) / (total + total_err),
-                          100 * (a->value + half_precision(*a)) / std::max(1.0, total - total_err),
-                          a->text + " of " + describe_value(total, a->unit) + " (" + sum_expr + ")"});
+        shares.push_back(
+            {100 * a->value / total, 100 * (a->value - half_precision(*a)) / (total + total_err),
+             100 * (a->value + half_precision(*a)) / std::max(1.0, total - total_err),
+             a->text + " of " + describe_value(total, a->unit) + " (" + sum_expr + ")"});
     }
     for (const auto& s : shares) {
       if (s.hi >= pm.lo && s.lo < finite_hi(pm)) {
@@ -240,10 +235,10 @@ class SumCheck : public Check {
       if (std::fabs(s.value - pm.value) < std::fabs(closest->value - pm.value)) closest = &s;
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.1f%%", closest->value);
-    auto& f = ctx.add_finding("arithmetic", pm.begin, pm.end,
-                              pm.text + " does not follow from the draft's own counts: " +
-                                  closest->how + " is " + buf,
-                              &pct);
+    auto& f = ctx.add_finding(
+        "arithmetic", pm.begin, pm.end,
+        pm.text + " does not follow from the draft's own counts: " + closest->how + " is " + buf,
+        &pct);
     for (const auto* c : counts) f.related.push_back(c->text);
     f.dimensions = {"value"};
   }

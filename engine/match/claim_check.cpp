@@ -59,8 +59,6 @@ struct Comparison {
 // Periods stated loosely ("in 2011" for FY2011) are allowed a season's slack.
 constexpr int kPeriodSlackDays = 95;
 
-bool is_vocabulary_id(const Rules& rules, Dimension d, const std::string& id);
-
 Comparison compare(const Rules& rules, const MentionState& ms, const Claim& c) {
   Comparison out;
   out.claim = &c;
@@ -73,7 +71,7 @@ Comparison compare(const Rules& rules, const MentionState& ms, const Claim& c) {
   if (is_positive(src.program) && !r.program.empty()) {
     if (t.program == r.program)
       out.program = Stand::agree;
-    else if (t.program == kAgencyWide || !is_vocabulary_id(rules, Dimension::program, t.program))
+    else if (t.program == kAgencyWide || !rules.has_vocabulary_id(Dimension::program, t.program))
       out.program = Stand::other;
     else
       out.program = ms.program_in_sentence ? Stand::differ : Stand::other;
@@ -82,7 +80,7 @@ Comparison compare(const Rules& rules, const MentionState& ms, const Claim& c) {
   if (is_positive(src.measure) && !t.measure.empty()) {
     if (t.measure == r.measure)
       out.measure = Stand::agree;
-    else if (!is_vocabulary_id(rules, Dimension::measure, t.measure))
+    else if (!rules.has_vocabulary_id(Dimension::measure, t.measure))
       out.measure = Stand::other;
     else
       out.measure = Stand::differ;
@@ -117,10 +115,6 @@ Comparison compare(const Rules& rules, const MentionState& ms, const Claim& c) {
     if (st == Stand::agree) ++out.agree;
   }
   return out;
-}
-
-bool is_vocabulary_id(const Rules& rules, Dimension d, const std::string& id) {
-  return rules.has_vocabulary_id(d, id);
 }
 
 // Would the claim be this figure's, were its value right? Every dimension
