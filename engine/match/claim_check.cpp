@@ -171,10 +171,15 @@ double claim_half_precision(const Claim& c) {
       return 0;
     case Unit::count:
     case Unit::usd:
+    case Unit::currency:
       if (v >= 1000 && std::fmod(v, 1000) == 0) return 500;
       return 0;
     case Unit::percent:
     case Unit::points:
+    case Unit::rate:
+    case Unit::multiplier:
+    case Unit::duration:
+    case Unit::other:
       if (std::fabs(v - std::round(v)) < 1e-9) return 0.5;
       if (std::fabs(v * 10 - std::round(v * 10)) < 1e-9) return 0.05;
       return 0.005;

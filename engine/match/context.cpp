@@ -75,8 +75,13 @@ std::string describe_value(double v, Unit u) {
     case Unit::percent: return s + "%";
     case Unit::points: return s + " percentage points";
     case Unit::usd: return "$" + s;
+    case Unit::multiplier: return s + " times";
     case Unit::count:
-    case Unit::year: return s;
+    case Unit::year:
+    case Unit::currency:
+    case Unit::rate:
+    case Unit::duration:
+    case Unit::other: return s;
   }
   return s;
 }

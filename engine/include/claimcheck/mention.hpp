@@ -13,10 +13,27 @@
 
 namespace claimcheck {
 
-enum class Unit { count, percent, points, usd, year };
+// What a figure measures, as a class. `usd` is the US dollar (the common
+// case, and the name design.md gives it); other currencies are `currency`
+// with their ISO code in Mention::unit_text. `rate` is "N per 100,000"
+// (Mention::per), `multiplier` is "three times", "doubled" (value 3, 2),
+// `duration` a length of time (unit_text "day", "week", "month", "year"),
+// `other` any other unit word, kept as written in unit_text ("km", "tonnes").
+enum class Unit { count, percent, points, usd, year, currency, rate, multiplier, duration, other };
 
 std::string_view unit_name(Unit u);                    // "count", "percent", ...
 std::optional<Unit> unit_from_name(std::string_view);  // inverse of unit_name
+
+// The direction a change statement gives: "rose", "up", "more than doubled"
+// are up; "fell", "down", "a drop of" down.
+enum class Direction { none, up, down };
+// What kind of change a figure states: absolute in the figure's own unit
+// ("rose 0.3 points", "up 12,000"), relative in percent of the earlier level
+// ("fell 12%"), or a multiple of it ("more than doubled", "tripled").
+enum class ChangeKind { none, absolute, relative, multiple };
+
+std::string_view direction_name(Direction d);   // "none", "up", "down"
+std::string_view change_kind_name(ChangeKind k);  // "none", "absolute", ...
 
 struct Mention {
   size_t begin = 0;  // byte span in the text given to extract_mentions: the
@@ -35,6 +52,28 @@ struct Mention {
   // For unit year: the year is part of a time expression ("in fiscal year
   // 2011", "since 2008", "October 2008") rather than stated as a figure.
   bool time_context = false;
+
+  // Unit detail: ISO code for currencies ("USD", "EUR"), the unit of a
+  // duration ("month"), the unit word as written for Unit::other ("km").
+  std::string unit_text;
+  double per = 0;  // Unit::rate: the base, 100000 for "per 100,000"
+
+  // A range, "5-10%", "between 40 and 50": value is the low end, high the
+  // high end, and [lo, hi) covers both.
+  bool range = false;
+  double high = 0;
+
+  // A change statement. `change` says what the figure is: the amount of a
+  // change ("rose 0.3 points", "fell 12%", "doubled"), with its direction.
+  // In a trend "from X to Y" both ends stay levels; Y carries the direction
+  // and `from`, the index of X in the same extract_mentions result.
+  ChangeKind change = ChangeKind::none;
+  Direction direction = Direction::none;
+  int from = -1;
+
+  // The counted noun the sentence gives right after the figure, lower case:
+  // "fingerprint submissions" for "2 million fingerprint submissions".
+  std::string counted;
 };
 
 // All figures in `text`, in order. Not figures: list enumerators, "Level 1",
