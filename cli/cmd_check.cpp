@@ -73,7 +73,10 @@ struct CheckArgs {
 std::string render(const Report& report, const CheckArgs& args) {
   const std::string& format = args.format;
   if (format == "json") return render_json(report);
-  if (format == "sarif") return render_sarif(report);
+  if (format == "sarif") {
+    std::error_code ec;
+    return render_sarif(report, std::filesystem::current_path(ec).string());
+  }
   if (format == "html") return render_html(report);
   if (format == "rdjson") return render_rdjson(report);
   RenderOptions o;

@@ -45,6 +45,21 @@ std::string uri_reference(std::string_view path) {
   return out;
 }
 
+// An artifact location: relative to %SRCROOT% when the path is relative or
+// under `root`, else an absolute file:// URI (a bare absolute path is not a
+// valid URI, and code scanning cannot link it).
+json artifact_location(const std::string& path, const std::string& root) {
+  std::string p = path;
+  if (!root.empty() && p.size() > root.size() && p.compare(0, root.size(), root) == 0 &&
+      (root.back() == '/' || p[root.size()] == '/'))
+    p = p.substr(root.size() + (root.back() == '/' ? 0 : 1));
+  if (!p.empty() && p[0] == '/') return {{"uri", "file://" + uri_reference(p)}};
+  while (p.rfind("./", 0) == 0) p.erase(0, 2);
+  json loc = {{"uri", uri_reference(p)}};
+  if (!root.empty()) loc["uriBaseId"] = "%SRCROOT%";
+  return loc;
+}
+
 json rules_json() {
   json rules = json::array();
   for (const auto& k : finding_kinds()) {
@@ -73,7 +88,7 @@ json region_json(const Position& start, const Position& end, const std::string& 
   return region;
 }
 
-json result_json(const FileReport& file, const Finding& x, size_t rule_index) {
+json result_json(const FileReport& file, const Finding& x, size_t rule_index, const std::string& root) {
   json result;
   result["ruleId"] = x.kind;
   if (rule_index != static_cast<size_t>(-1)) result["ruleIndex"] = rule_index;
@@ -81,7 +96,7 @@ json result_json(const FileReport& file, const Finding& x, size_t rule_index) {
   result["message"] = {{"text", x.message.empty() ? x.kind : x.message}};
   result["locations"] = json::array(
       {{{"physicalLocation",
-         {{"artifactLocation", {{"uri", uri_reference(file.path)}}},
+         {{"artifactLocation", artifact_location(file.path, root)},
           {"region", region_json(x.start, x.end_pos, x.text)}}}}});
   if (!x.evidence.empty()) {
     json related = json::array();
@@ -112,7 +127,7 @@ json result_json(const FileReport& file, const Finding& x, size_t rule_index) {
 
 }  // namespace
 
-std::string render_sarif(const Report& r) {
+std::string render_sarif(const Report& r, const std::string& root) {
   const auto& kinds = finding_kinds();
   auto rule_index = [&](const std::string& kind) {
     for (size_t i = 0; i < kinds.size(); ++i)
@@ -126,11 +141,11 @@ std::string render_sarif(const Report& r) {
                  {"rules", rules_json()}};
   json results = json::array();
   for (const auto& f : r.files)
-    for (const auto& x : f.findings) results.push_back(result_json(f, x, rule_index(x.kind)));
+    for (const auto& x : f.findings) results.push_back(result_json(f, x, rule_index(x.kind), root));
 
   json artifacts = json::array();
   for (const auto& f : r.files)
-    artifacts.push_back({{"location", {{"uri", uri_reference(f.path)}}}});
+    artifacts.push_back({{"location", artifact_location(f.path, root)}});
 
   json run;
   run["tool"] = {{"driver", std::move(driver)}};
@@ -138,12 +153,14 @@ std::string render_sarif(const Report& r) {
   run["results"] = std::move(results);
   // Our columns count code points, not SARIF's default UTF-16 code units.
   run["columnKind"] = "unicodeCodePoints";
+  if (!root.empty())
+    run["originalUriBaseIds"] = {{"%SRCROOT%", {{"uri", "file://" + uri_reference(root.back() == '/' ? root : root + "/")}}}};
 
-  json root;
-  root["$schema"] = kSchema;
-  root["version"] = "2.1.0";
-  root["runs"] = json::array({std::move(run)});
-  return root.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  json doc;
+  doc["$schema"] = kSchema;
+  doc["version"] = "2.1.0";
+  doc["runs"] = json::array({std::move(run)});
+  return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace claimcheck

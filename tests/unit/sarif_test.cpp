@@ -136,3 +136,62 @@ TEST_CASE("SARIF of an empty report is still a valid log", "[report]") {
   CHECK(j["runs"][0]["results"].is_array());
   CHECK(j["runs"][0]["results"].empty());
 }
+
+TEST_CASE("SARIF locations are relative to the source root, or file:// URIs outside it", "[report]") {
+  struct Case {
+    std::string path, root, uri;
+    bool based;  // relative to %SRCROOT%
+  };
+  const std::vector<Case> cases = {
+      {"drafts/a.md", "/repo", "drafts/a.md", true},
+      {"./drafts/a.md", "/repo", "drafts/a.md", true},
+      {"/repo/drafts/a b.md", "/repo", "drafts/a%20b.md", true},
+      {"/repo/drafts/a.md", "/repo/", "drafts/a.md", true},
+      {"/repository/a.md", "/repo", "file:///repository/a.md", false},
+      {"/tmp/x.md", "/repo", "file:///tmp/x.md", false},
+      {"drafts/a.md", "", "drafts/a.md", false},
+  };
+  for (const auto& c : cases) {
+    INFO(c.path << " under " << c.root);
+    Report r = sample_report();
+    r.files[0].path = c.path;
+    const json j = json::parse(render_sarif(r, c.root));
+    const auto& loc = j["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+    CHECK(loc["uri"] == c.uri);
+    CHECK(loc.contains("uriBaseId") == c.based);
+    CHECK(j["runs"][0]["artifacts"][0]["location"]["uri"] == c.uri);
+  }
+}
+
+TEST_CASE("SARIF carries fingerprints, suppressions and the baseline state", "[report]") {
+  Report r = sample_report();
+  auto& x = r.files[0].findings.at(0);
+  x.fingerprint = "0123456789abcdef";
+  x.suppressed = Finding::Suppression{"inline", "quoted on purpose", ""};
+  const json j = json::parse(render_sarif(r));
+  const auto& res = j["runs"][0]["results"][0];
+  CHECK(res["partialFingerprints"]["claimcheckFinding/v1"] == "0123456789abcdef");
+  CHECK(res["suppressions"][0]["kind"] == "inSource");
+  CHECK(res["suppressions"][0]["justification"] == "quoted on purpose");
+  x.suppressed.reset();
+  x.in_baseline = true;
+  const json k = json::parse(render_sarif(r));
+  CHECK(k["runs"][0]["results"][0]["baselineState"] == "unchanged");
+  CHECK(!k["runs"][0]["results"][0].contains("suppressions"));
+  for (const auto& rule : k["runs"][0]["tool"]["driver"]["rules"]) {
+    CHECK(rule.contains("fullDescription"));
+    CHECK(rule.contains("help"));
+    CHECK(rule["helpUri"].get<std::string>().find("#" + rule["id"].get<std::string>()) != std::string::npos);
+  }
+}
+
+TEST_CASE("fingerprints fold case and spacing but not the kind, claim or words", "[report]") {
+  const auto fp = claimcheck::finding_fingerprint;
+  CHECK(fp("value-mismatch", "c1", "Some 15% of  matches\nwere citizens.") ==
+        fp("value-mismatch", "c1", "some 15% of matches were Citizens."));
+  CHECK(fp("value-mismatch", "c1", "Some 15%") != fp("period-mismatch", "c1", "Some 15%"));
+  CHECK(fp("value-mismatch", "c1", "Some 15%") != fp("value-mismatch", "c2", "Some 15%"));
+  CHECK(fp("value-mismatch", "c1", "Some 15%") != fp("value-mismatch", "c1", "Some 16%"));
+  CHECK(fp("a", "bc", "x") != fp("ab", "c", "x"));
+  CHECK(fp("k", "c", "s").size() == 16);
+}

@@ -120,7 +120,10 @@ std::string render_lines(const Report& r, const RenderOptions& o = {});
 std::string render_github(const Report& r, const RenderOptions& o = {});
 // reviewdog's rdjson (Reviewdog Diagnostic Format, one JSON document).
 std::string render_rdjson(const Report& r);
-std::string render_sarif(const Report& r);
+// `root`: the folder (absolute) that relative draft paths are relative to,
+// usually the working folder or the repository root; draft paths under it
+// are written relative to %SRCROOT%, others as file:// URIs.
+std::string render_sarif(const Report& r, const std::string& root = "");
 std::string render_html(const Report& r);
 
 }  // namespace claimcheck
