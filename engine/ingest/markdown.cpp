@@ -112,7 +112,14 @@ std::string unquote(std::string_view v) {
 
 // Front matter: "---" on the first line up to a line "---" or "...".
 // Returns the number of bytes it spans (0 when there is none).
-size_t read_front_matter(std::string_view s, Metadata& meta) {
+// Front matter fields a reader sees as text (a headline, a standfirst): they
+// are checked like the body, at their own line and column.
+struct FrontText {
+  size_t offset;  // where the value starts in the file
+  std::string value;
+};
+
+size_t read_front_matter(std::string_view s, Metadata& meta, std::vector<FrontText>* texts = nullptr) {
   auto line_at = [&](size_t at) {
     size_t nl = s.find('\n', at);
     std::string_view line = s.substr(at, (nl == std::string_view::npos ? s.size() : nl) - at);
@@ -135,6 +142,12 @@ size_t read_front_matter(std::string_view s, Metadata& meta) {
       std::string key(line.substr(0, colon));
       for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       const std::string value = unquote(line.substr(colon + 1));
+      if (texts && (key == "title" || key == "subtitle" || key == "description" || key == "summary" ||
+                    key == "dek" || key == "excerpt" || key == "standfirst") && !value.empty()) {
+        const std::string_view raw = line.substr(colon + 1);
+        const size_t in_raw = raw.find(value);
+        texts->push_back({at + colon + 1 + (in_raw == std::string_view::npos ? 0 : in_raw), value});
+      }
       if (key == "title") meta.title = value;
       else if (key == "author" || key == "authors") author = value;
       else if (key == "publisher" || key == "organization" || key == "organisation") publisher = value;
@@ -143,6 +156,7 @@ size_t read_front_matter(std::string_view s, Metadata& meta) {
     at = after;
   }
   meta = {};
+  if (texts) texts->clear();
   return 0;  // never closed: not front matter
 }
 
@@ -150,10 +164,15 @@ size_t read_front_matter(std::string_view s, Metadata& meta) {
 
 bool read_markdown(std::string_view bytes, Document& doc, Diagnostics& diags) {
   if (!check_text_bytes(bytes, doc.path, diags)) return false;
-  const size_t body = read_front_matter(bytes, doc.meta);
+  std::vector<FrontText> front;
+  const size_t body = read_front_matter(bytes, doc.meta, &front);
 
   OriginalPositions positions(bytes);
   TextBuilder out(doc);
+  for (const auto& f : front) {
+    out.run(f.value, positions.at(f.offset));
+    out.end_block();
+  }
   MdState st;
   st.base = bytes.data();
   st.size = bytes.size();

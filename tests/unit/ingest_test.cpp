@@ -324,3 +324,31 @@ TEST_CASE("text: positions stay right on large files", "[ingest]") {
   CHECK(e.line == 3001);
   CHECK(e.column == 20001);
 }
+
+TEST_CASE("markdown: front matter headline and standfirst are text at their own positions", "[ingest]") {
+  const std::string md =
+      "---\n"
+      "title: \"Deportations fell 12% in 2012\"\n"
+      "author: A. Writer\n"
+      "description: Some 15% of hits were citizens\n"
+      "date: 2013-01-02\n"
+      "---\n"
+      "\n"
+      "Body with 79% here.\n";
+  Diagnostics diags;
+  auto doc = document_from_bytes("fm.md", md, "md", diags);
+  REQUIRE(doc);
+  CHECK(doc->meta.title == "Deportations fell 12% in 2012");
+  // Checked like the body, each its own block; the author is not text.
+  CHECK(doc->text.find("Deportations fell 12% in 2012\n\nSome 15% of hits were citizens\n\nBody with 79%") == 0);
+  CHECK(doc->text.find("A. Writer") == std::string::npos);
+  Position p = where(*doc, "12%");
+  CHECK(p.line == 2);
+  CHECK(p.column == 27);
+  p = where(*doc, "15%");
+  CHECK(p.line == 4);
+  CHECK(p.column == 19);
+  p = where(*doc, "79%");
+  CHECK(p.line == 8);
+  CHECK(p.column == 11);
+}
