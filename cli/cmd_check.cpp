@@ -49,13 +49,21 @@ std::optional<Document> read_stdin_draft(Diagnostics& diags) {
   return doc;
 }
 
-std::string render(const Report& report, const std::string& format) {
-  if (format == "json") return render_json(report);
-  if (format == "sarif") return render_sarif(report);
-  if (format == "html") return render_html(report);
-  RenderOptions o;
-  o.color = isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
-  return render_text(report, o);
+// JSON and text are written as they are rendered (one mention at a time:
+// the report is never held twice); SARIF and HTML in one piece.
+void render(const Report& report, const std::string& format, const std::string& output) {
+  if (format == "json") {
+    stream_output([&](std::ostream& out) { render_json(report, out); }, output);
+  } else if (format == "sarif") {
+    write_output(render_sarif(report), output);
+  } else if (format == "html") {
+    write_output(render_html(report), output);
+  } else {
+    RenderOptions o;
+    o.color = (output.empty() || output == "-") && isatty(STDOUT_FILENO) &&
+              std::getenv("NO_COLOR") == nullptr;
+    stream_output([&](std::ostream& out) { render_text(report, out, o); }, output);
+  }
 }
 
 struct CheckArgs {
@@ -133,20 +141,20 @@ int run_check(const CheckArgs& args) {
 
   // Phase 2: check every draft.
   Report report;
-  for (const auto& doc : drafts) {
+  for (auto& doc : drafts) {
     set_activity(doc.path + ": checking");
     report.files.push_back(check_document(doc, rules ? &*rules : nullptr, index.get(), options));
     for (const auto& w : report.files.back().warnings) std::cerr << w.format() << "\n";
+    doc = Document{};  // the report keeps its own copy of the text
   }
 
-  // Phase 3: render in one piece, then decide the exit status. Running out of
-  // memory here names the drafts whose report did not fit.
+  // Phase 3: render, then decide the exit status. Running out of memory
+  // here names the drafts whose report did not fit.
   std::string names;
   for (const auto& f : report.files) names += (names.empty() ? "" : ", ") + f.path;
   set_activity(names + ": writing the " + args.format + " report");
-  const std::string out = render(report, args.format);
+  render(report, args.format, args.output);
   set_activity("");
-  write_output(out, args.output);
 
   if (args.fail_on == "never") return kExitOk;
   const Severity threshold = *severity_from_name(args.fail_on);

@@ -7,6 +7,7 @@
 //   std::cout << claimcheck::render_json(report);
 #pragma once
 
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -88,7 +89,11 @@ struct RenderOptions {
 };
 
 std::string render_json(const Report& r);
+// The same JSON written to `out` one mention and one finding at a time, so a
+// report of many figures is never held twice (as a tree and as text).
+void render_json(const Report& r, std::ostream& out);
 std::string render_text(const Report& r, const RenderOptions& o = {});
+void render_text(const Report& r, std::ostream& out, const RenderOptions& o = {});
 std::string render_sarif(const Report& r);
 std::string render_html(const Report& r);
 
