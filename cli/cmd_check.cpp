@@ -73,6 +73,7 @@ struct CheckArgs {
   std::string fail_on = "error";
   std::string date;  // --date: the drafts' date for relative periods
   std::string output;
+  double time_budget = 0;  // --time-budget: seconds per draft, 0 none
   bool extract_only = false;  // --extract-only: list figures, load no rules or index
   std::vector<std::string> drafts;
 };
@@ -86,6 +87,7 @@ int run_check(const CheckArgs& args) {
   // Phase 1: read every input, reporting every problem before stopping.
   Diagnostics diags;
   CheckOptions options;
+  options.time_budget_seconds = args.time_budget;
   if (!args.date.empty()) {
     if (auto d = parse_iso_day(args.date)) options.document_date = *d;
     else diags.error("--date", 0, 0, "'" + args.date + "' is not a date (want YYYY-MM-DD)");
@@ -146,6 +148,13 @@ int run_check(const CheckArgs& args) {
     report.files.push_back(check_document(doc, rules ? &*rules : nullptr, index.get(), options));
     for (const auto& w : report.files.back().warnings) std::cerr << w.format() << "\n";
     doc = Document{};  // the report keeps its own copy of the text
+    // A draft not checked to the end is an input error, not a partial pass.
+    if (const std::string& why = report.files.back().stopped; !why.empty())
+      diags.error(report.files.back().path, 0, 0, "check stopped: " + why + " (--time-budget)");
+  }
+  if (diags.has_errors()) {
+    print_diagnostics(diags);
+    return kExitInput;
   }
 
   // Phase 3: render, then decide the exit status. Running out of memory
@@ -182,6 +191,10 @@ void add_check_command(CLI::App& app, Runner& run) {
   cmd->add_option("--date", args->date,
                   "the drafts' date (YYYY-MM-DD) for 'last fiscal year' and the like; default: "
                   "front matter, dateline or 'Published:' line, else the file's date");
+  cmd->add_option("--time-budget", args->time_budget,
+                  "seconds each draft may take to check (0: no limit); past it the check "
+                  "stops and exits 2 naming the draft")
+      ->check(CLI::NonNegativeNumber);
   cmd->add_option("-o,--output", args->output,
                   "write the report to FILE (whole or not at all) instead of stdout");
   cmd->add_option("drafts", args->drafts, "draft files (txt, md, html, pdf, docx); - reads standard input")->required();

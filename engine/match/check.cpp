@@ -10,7 +10,8 @@ namespace claimcheck {
 
 FileReport check_document(const Document& doc, const Rules* rules, const Index* index,
                           const CheckOptions& options) {
-  detail::CheckContext ctx{doc, rules, index, options, 0, {}, {}, {}, {}};
+  detail::CheckContext ctx{
+      doc, rules, index, options, 0, {}, {}, {}, {}, std::chrono::steady_clock::now(), {}};
   // The date relative periods ("last fiscal year") resolve against.
   ctx.document_date = options.document_date
                           ? options.document_date
@@ -44,7 +45,11 @@ FileReport check_document(const Document& doc, const Rules* rules, const Index* 
   }
 
   // Candidates and findings: each check in turn, later ones reading earlier ones.
-  for (const auto& check : detail::make_checks()) check->run(ctx);
+  // Each stops early when the client has gone or the time budget is spent.
+  for (const auto& check : detail::make_checks()) {
+    if (ctx.should_stop()) break;
+    check->run(ctx);
+  }
 
   // Report: spans back to the original file's lines and columns.
   // Each state's strings move into its result, and the states and
@@ -73,6 +78,7 @@ FileReport check_document(const Document& doc, const Rules* rules, const Index* 
                    [](const Finding& a, const Finding& b) { return a.begin < b.begin; });
   out.findings = std::move(ctx.findings);
   out.warnings = std::move(warnings);
+  out.stopped = std::move(ctx.stopped);
   return out;
 }
 

@@ -517,6 +517,11 @@ for f in dense-percents dense-mixed dense-counts dense-64k; do
   else printf 'ok   %-28s exit %s in %.2fs (limit %s s): %s\n' "$case" "$status" "$secs" "$limit" "$(cut -c1-90 "$tmp/stderr" | head -1)"; fi
 done
 
+# --time-budget: a draft that takes longer to check stops and exits 2 naming
+# it, nothing on stdout (the 64 KB dense draft takes over a second).
+expect_error time-budget "in/dense-64k.txt: error: check stopped: time budget of 0.2 s ended" \
+  check --db "$tmp/db-out" --rules "$rules_sc" --time-budget 0.2 "$tmp/in/dense-64k.txt"
+
 # --- index: bad files are skipped with their reason, the run goes on ---------
 
 expect_skipped binary "$tmp/in/binary.txt" "binary"

@@ -73,6 +73,10 @@ struct FileReport {
   // figures): file, line, column and what was cut. Not findings about the
   // draft's figures; the CLI prints them to stderr.
   std::vector<Diagnostic> warnings;
+  // Why the check stopped before every figure was decided ("cancelled",
+  // "time budget of 30 s ended"); empty when it ran to the end. A stopped
+  // report is incomplete: callers must not present it as a pass.
+  std::string stopped;
 };
 
 struct Summary {
