@@ -60,6 +60,7 @@ struct CheckArgs {
   std::string fail_on = "error";
   std::string date;  // --date: the drafts' date for relative periods
   std::string output;
+  double time_budget = 0;  // --time-budget: seconds per draft, 0 none
   bool extract_only = false;  // --extract-only: list figures, load no rules or index
   std::vector<std::string> drafts;
   std::string min_level = "info";
@@ -70,24 +71,33 @@ struct CheckArgs {
   std::optional<std::string> changed;  // --changed [REF]: only findings on lines added since REF
 };
 
-std::string render(const Report& report, const CheckArgs& args) {
+// JSON and text are written as they are rendered (one mention at a time:
+// the report is never held twice); the other formats in one piece.
+void render(const Report& report, const CheckArgs& args) {
   const std::string& format = args.format;
-  if (format == "json") return render_json(report);
-  if (format == "sarif") {
-    std::error_code ec;
-    return render_sarif(report, std::filesystem::current_path(ec).string());
-  }
-  if (format == "html") return render_html(report);
-  if (format == "rdjson") return render_rdjson(report);
+  const std::string& output = args.output;
   RenderOptions o;
   o.min_level = *severity_from_name(args.min_level);
-  if (format == "line") return render_lines(report, o);
-  if (format == "github") return render_github(report, o);
-  o.color = args.color == "always" ||
-            (args.color == "auto" && args.output.empty() && isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr);
-  o.figures = args.figures || args.extract_only;  // listing the figures is what --extract-only is for
-  o.summary = !args.quiet;
-  return render_text(report, o);
+  if (format == "json") {
+    stream_output([&](std::ostream& out) { render_json(report, out); }, output);
+  } else if (format == "sarif") {
+    std::error_code ec;
+    write_output(render_sarif(report, std::filesystem::current_path(ec).string()), output);
+  } else if (format == "html") {
+    write_output(render_html(report), output);
+  } else if (format == "rdjson") {
+    write_output(render_rdjson(report), output);
+  } else if (format == "line") {
+    write_output(render_lines(report, o), output);
+  } else if (format == "github") {
+    write_output(render_github(report, o), output);
+  } else {
+    o.color = args.color == "always" || (args.color == "auto" && (output.empty() || output == "-") &&
+                                         isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr);
+    o.figures = args.figures || args.extract_only;  // listing the figures is what --extract-only is for
+    o.summary = !args.quiet;
+    stream_output([&](std::ostream& out) { render_text(report, out, o); }, output);
+  }
 }
 
 // The waiver file: --waivers, else .claimcheck-waivers.json beside the
@@ -112,6 +122,7 @@ int run_check(const CheckArgs& args) {
   // Phase 1: read every input, reporting every problem before stopping.
   Diagnostics diags;
   CheckOptions options;
+  options.time_budget_seconds = args.time_budget;
   if (!args.date.empty()) {
     if (auto d = parse_iso_day(args.date)) options.document_date = *d;
     else diags.error("--date", 0, 0, "'" + args.date + "' is not a date (want YYYY-MM-DD)");
@@ -168,7 +179,7 @@ int run_check(const CheckArgs& args) {
 
   // Phase 2: check every draft.
   Report report;
-  for (const auto& doc : drafts) {
+  for (auto& doc : drafts) {
     set_activity(doc.path + ": checking");
     report.files.push_back(check_document(doc, rules ? &*rules : nullptr, index.get(), options));
     for (const auto& w : report.files.back().warnings) std::cerr << w.format() << "\n";
@@ -186,6 +197,14 @@ int run_check(const CheckArgs& args) {
                             [&](auto r) { return x.start.line >= r.first && x.start.line <= r.second; });
       });
     }
+    doc = Document{};  // the report keeps its own copy of the text
+    // A draft not checked to the end is an input error, not a partial pass.
+    if (const std::string& why = report.files.back().stopped; !why.empty())
+      diags.error(report.files.back().path, 0, 0, "check stopped: " + why + " (--time-budget)");
+  }
+  if (diags.has_errors()) {
+    print_diagnostics(diags);
+    return kExitInput;
   }
   // Answered before: waivers (reasons on file) and the baseline.
   const std::time_t now = std::time(nullptr);
@@ -196,14 +215,13 @@ int run_check(const CheckArgs& args) {
   if (!args.baseline.empty()) apply_baseline(report, baseline);
   if (!args.write_baseline.empty()) write_output(render_baseline(report), args.write_baseline);
 
-  // Phase 3: render in one piece, then decide the exit status. Running out of
-  // memory here names the drafts whose report did not fit.
+  // Phase 3: render, then decide the exit status. Running out of memory
+  // here names the drafts whose report did not fit.
   std::string names;
   for (const auto& f : report.files) names += (names.empty() ? "" : ", ") + f.path;
   set_activity(names + ": writing the " + args.format + " report");
-  const std::string out = render(report, args);
+  render(report, args);
   set_activity("");
-  write_output(out, args.output);
 
   if (args.fail_on == "never") return kExitOk;
   const Severity threshold = *severity_from_name(args.fail_on);
@@ -248,6 +266,10 @@ void add_check_command(CLI::App& app, Runner& run) {
   cmd->add_option("--date", args->date,
                   "the drafts' date (YYYY-MM-DD) for 'last fiscal year' and the like; default: "
                   "front matter, dateline or 'Published:' line, else the file's date");
+  cmd->add_option("--time-budget", args->time_budget,
+                  "seconds each draft may take to check (0: no limit); past it the check "
+                  "stops and exits 2 naming the draft")
+      ->check(CLI::NonNegativeNumber);
   cmd->add_option("-o,--output", args->output,
                   "write the report to FILE (whole or not at all) instead of stdout");
   cmd->add_option("drafts", args->drafts,

@@ -1,9 +1,17 @@
 // cmd_serve.cpp — claimcheck serve: a local web page to paste or upload a draft and see
 // the HTML report, and POST /api/check returning the JSON report of design.md.
+#include <arpa/inet.h>
+#include <dirent.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include <atomic>
 #include <cctype>
+#include <chrono>
 #include <condition_variable>
 #include <cstdio>
 #include <deque>
@@ -27,6 +35,9 @@ namespace claimcheck::cli {
 namespace {
 
 constexpr size_t kMaxDraftBytes = 10u << 20;  // larger bodies get 413
+// A check may take this long; then it stops and the request gets 503, so
+// one hostile draft cannot hold the index for every other client.
+constexpr double kCheckSeconds = 30;
 
 struct ServeArgs {
   std::string db;
@@ -134,12 +145,87 @@ struct Checker {
   std::unique_ptr<Index> index;
   std::mutex index_mutex;
 
-  FileReport check(const Document& doc) {
+  FileReport check(const Document& doc, const CheckOptions& options) {
     const Rules* r = rules ? &*rules : nullptr;
-    if (!index) return check_document(doc, r, nullptr);
+    if (!index) return check_document(doc, r, nullptr, options);
     std::lock_guard<std::mutex> lock(index_mutex);
-    return check_document(doc, r, index.get());
+    return check_document(doc, r, index.get(), options);
   }
+};
+
+// "a.b.c.d" or an IPv6 address and a port, as httplib gives them.
+std::string address_of(const sockaddr_storage& a) {
+  char buf[INET6_ADDRSTRLEN] = "";
+  if (a.ss_family == AF_INET)
+    inet_ntop(AF_INET, &reinterpret_cast<const sockaddr_in&>(a).sin_addr, buf, sizeof buf);
+  else if (a.ss_family == AF_INET6)
+    inet_ntop(AF_INET6, &reinterpret_cast<const sockaddr_in6&>(a).sin6_addr, buf, sizeof buf);
+  return buf;
+}
+int port_of(const sockaddr_storage& a) {
+  if (a.ss_family == AF_INET) return ntohs(reinterpret_cast<const sockaddr_in&>(a).sin_port);
+  if (a.ss_family == AF_INET6) return ntohs(reinterpret_cast<const sockaddr_in6&>(a).sin6_port);
+  return -1;
+}
+
+// The socket of a request's connection (httplib 0.11 does not hand it to
+// handlers): the descriptor whose peer and local port are the request's.
+// -1 when none is found.
+int connection_socket(const httplib::Request& req) {
+  DIR* dir = opendir("/proc/self/fd");
+  if (!dir) return -1;
+  int found = -1;
+  while (dirent* e = readdir(dir)) {
+    const int fd = std::atoi(e->d_name);
+    if (fd <= 2) continue;
+    sockaddr_storage peer{}, local{};
+    socklen_t n = sizeof peer, m = sizeof local;
+    if (getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &n) != 0) continue;
+    if (getsockname(fd, reinterpret_cast<sockaddr*>(&local), &m) != 0) continue;
+    if (port_of(peer) == req.remote_port && port_of(local) == req.local_port &&
+        address_of(peer) == req.remote_addr) {
+      found = fd;
+      break;
+    }
+  }
+  closedir(dir);
+  return found;
+}
+
+// While a check runs, watches its connection and sets `gone` when the
+// client hangs up, so the check stops instead of running for no one.
+class ClientWatch {
+ public:
+  ClientWatch(const httplib::Request& req, std::atomic<bool>& gone)
+      : fd_(connection_socket(req)), gone_(gone) {
+    if (fd_ >= 0) thread_ = std::thread([this] { watch(); });
+  }
+  ~ClientWatch() {
+    {
+      std::lock_guard lock(mu_);
+      done_ = true;
+    }
+    wake_.notify_all();
+    if (thread_.joinable()) thread_.join();
+  }
+
+ private:
+  void watch() {
+    std::unique_lock lock(mu_);
+    while (!wake_.wait_for(lock, std::chrono::milliseconds(100), [&] { return done_; })) {
+      pollfd p{fd_, POLLRDHUP, 0};
+      if (poll(&p, 1, 0) > 0 && (p.revents & (POLLRDHUP | POLLHUP | POLLERR))) {
+        gone_ = true;
+        return;
+      }
+    }
+  }
+  int fd_;
+  std::atomic<bool>& gone_;
+  std::mutex mu_;
+  std::condition_variable wake_;
+  bool done_ = false;
+  std::thread thread_;
 };
 
 void send_error(httplib::Response& res, int status, const std::string& message) {
@@ -197,8 +283,23 @@ void handle_check(Checker& checker, const Guard& guard, const httplib::Request& 
   }
   if (doc->source.empty() && format != "docx" && format != "pdf") doc->source = body;
 
+  // The check stops when the client hangs up or its time budget ends; a
+  // stopped report is never sent as if whole.
+  std::atomic<bool> gone{false};
+  CheckOptions options;
+  options.cancel = &gone;
+  options.time_budget_seconds = kCheckSeconds;
+  FileReport file;
+  {
+    ClientWatch watch(req, gone);
+    file = checker.check(*doc, options);
+  }
+  if (!file.stopped.empty()) {
+    send_error(res, 503, "check stopped: " + file.stopped);
+    return;
+  }
   Report r;
-  r.files.push_back(checker.check(*doc));
+  r.files.push_back(std::move(file));
   if (report == "html") {
     res.set_content(render_html(r), "text/html; charset=utf-8");
   } else if (report == "sarif") {

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <iosfwd>
 #include <string>
 #include <vector>
 
@@ -97,6 +98,13 @@ void write_stdout(const std::string& content);
 // Writes the report to `path` through a temporary file in the same folder
 // renamed into place (whole or absent), or to stdout when `path` is empty.
 void write_output(const std::string& content, const std::string& path);
+// The streaming forms: `render` writes the report into the stream as it goes
+// (64 KB buffered, every write checked), so a large report is never held
+// whole in memory. On standard output a failure part-way leaves what was
+// already written; with a path the file is still whole or absent.
+using Renderer = std::function<void(std::ostream&)>;
+void stream_stdout(const Renderer& render);
+void stream_output(const Renderer& render, const std::string& path);
 // Flushes what printf wrote to stdout; throws an InputError if that failed.
 void finish_stdout();
 

@@ -1,7 +1,8 @@
 // output.cpp — every byte of a report reaches its destination or the run
 // fails: standard output is written with checked write(2) calls, and
 // --output FILE goes to a temporary file in the same folder that is renamed
-// into place, so a report on disk is whole or absent.
+// into place, so a report on disk is whole or absent. Large reports are
+// written as they are rendered (stream_output), never held whole.
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -11,6 +12,7 @@
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <streambuf>
 
 #include "commands.hpp"
 
@@ -29,10 +31,8 @@ std::string current_activity;
                          std::strerror(err)}});
 }
 
-// Writes all of `content` to `fd`; returns 0 or the errno of the failure.
-int write_all(int fd, const std::string& content) {
-  const char* p = content.data();
-  size_t left = content.size();
+// Writes all of [p, p + left) to `fd`; returns 0 or the errno of the failure.
+int write_all(int fd, const char* p, size_t left) {
   while (left > 0) {
     const ssize_t n = ::write(fd, p, left);
     if (n < 0) {
@@ -43,6 +43,46 @@ int write_all(int fd, const std::string& content) {
     left -= static_cast<size_t>(n);
   }
   return 0;
+}
+
+// A stream buffer over a file descriptor: every write(2) checked, the first
+// failure kept (and later output dropped) for the caller to report.
+class FdBuf : public std::streambuf {
+ public:
+  explicit FdBuf(int fd) : fd_(fd) { setp(buf_, buf_ + sizeof buf_); }
+  // Writes what is buffered; 0 or the errno of the first failed write.
+  int finish() {
+    sync();
+    return err_;
+  }
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (sync() != 0) return traits_type::eof();
+    if (!traits_type::eq_int_type(c, traits_type::eof())) {
+      *pptr() = traits_type::to_char_type(c);
+      pbump(1);
+    }
+    return traits_type::not_eof(c);
+  }
+  int sync() override {
+    if (!err_) err_ = write_all(fd_, pbase(), static_cast<size_t>(pptr() - pbase()));
+    setp(buf_, buf_ + sizeof buf_);
+    return err_ ? -1 : 0;
+  }
+
+ private:
+  int fd_;
+  int err_ = 0;
+  char buf_[1 << 16];
+};
+
+// Runs `render` into `fd`; 0 or the errno of the first failed write.
+int render_to(int fd, const Renderer& render) {
+  FdBuf buf(fd);
+  std::ostream out(&buf);
+  render(out);
+  return buf.finish();
 }
 
 }  // namespace
@@ -65,11 +105,15 @@ void guard_standard_streams() {
 }
 
 void write_stdout(const std::string& content) {
+  stream_stdout([&](std::ostream& out) { out << content; });
+}
+
+void stream_stdout(const Renderer& render) {
   if (stdout_closed) fail("", EBADF);
   // Anything already buffered by stdio or iostreams goes first.
   std::cout.flush();
   if (std::fflush(stdout) != 0) fail("", errno);
-  if (const int err = write_all(STDOUT_FILENO, content)) fail("", err);
+  if (const int err = render_to(STDOUT_FILENO, render)) fail("", err);
 }
 
 void finish_stdout() {
@@ -78,8 +122,12 @@ void finish_stdout() {
 }
 
 void write_output(const std::string& content, const std::string& path) {
+  stream_output([&](std::ostream& out) { out << content; }, path);
+}
+
+void stream_output(const Renderer& render, const std::string& path) {
   if (path.empty() || path == "-") {
-    write_stdout(content);
+    stream_stdout(render);
     return;
   }
   namespace fs = std::filesystem;
@@ -88,7 +136,7 @@ void write_output(const std::string& content, const std::string& path) {
   std::string tmp = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
   const int fd = ::mkstemp(tmp.data());
   if (fd < 0) fail(path, errno);
-  int err = write_all(fd, content);
+  int err = render_to(fd, render);
   if (!err && ::fsync(fd) != 0) err = errno;
   // mkstemp makes the file 0600; a report is as readable as any new file.
   if (!err) {

@@ -461,6 +461,7 @@ class XapianIndex final : public Index {
                                " was built by an older claimcheck; bring it up to date with "
                                "'claimcheck index --db " +
                                dir + "'");
+    check_health();
   }
 
   // Writing: one writable database per local shard.
@@ -619,6 +620,41 @@ class XapianIndex final : public Index {
     } catch (const Xapian::Error& e) {
       rethrow(e);
     }
+  }
+
+  // An index whose document count and data disagree (docdata.glass deleted
+  // or cut short by a full disk or a bad copy) answers every search with
+  // sentences that have no text: figures would quietly turn "unsupported".
+  // So documents spread over the whole id range (at most kHealthSamples)
+  // must each hold their sentence; otherwise the index is refused by name.
+  void check_health() const {
+    constexpr Xapian::doccount kHealthSamples = 64;
+    const Xapian::doccount count = db_.get_doccount();
+    if (count == 0) return;
+    const Xapian::docid last = db_.get_lastdocid();
+    const Xapian::docid step = std::max<Xapian::docid>(1, last / kHealthSamples);
+    Xapian::doccount seen = 0;
+    try {
+      Xapian::PostingIterator it = db_.postlist_begin("");
+      for (Xapian::docid want = 1; it != db_.postlist_end("") && seen < kHealthSamples;
+           want += step) {
+        it.skip_to(want);
+        if (it == db_.postlist_end("")) break;
+        const std::string data = db_.get_document(*it).get_data();
+        if (data.empty() || data.front() != '{')
+          throw std::runtime_error(damaged(count, "document " + std::to_string(*it) +
+                                                      " has no sentence data (docdata.glass "
+                                                      "missing or cut short?)"));
+        ++seen;
+      }
+    } catch (const Xapian::Error& e) {
+      throw std::runtime_error(damaged(count, e.get_description()));
+    }
+    if (seen == 0) throw std::runtime_error(damaged(count, "no document can be read"));
+  }
+  std::string damaged(Xapian::doccount count, const std::string& why) const {
+    return "index " + dir_ + " is damaged: it counts " + std::to_string(count) + " documents but " +
+           why + "; rebuild it with 'claimcheck index --db " + dir_ + " PATH...'";
   }
 
  private:

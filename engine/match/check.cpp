@@ -10,7 +10,8 @@ namespace claimcheck {
 
 FileReport check_document(const Document& doc, const Rules* rules, const Index* index,
                           const CheckOptions& options) {
-  detail::CheckContext ctx{doc, rules, index, options, 0, {}, {}, {}, {}};
+  detail::CheckContext ctx{
+      doc, rules, index, options, 0, {}, {}, {}, {}, std::chrono::steady_clock::now(), {}};
   // The date relative periods ("last fiscal year") resolve against.
   ctx.document_date = options.document_date
                           ? options.document_date
@@ -32,7 +33,11 @@ FileReport check_document(const Document& doc, const Rules* rules, const Index* 
   // Frames: each figure's own clause first, then its context, then defaults.
   detail::Reading reading = detail::read_figures(rules, doc.text, std::move(mentions), ctx.document_date);
   ctx.sentences = std::move(reading.sentences);
+  // Memory per figure: reserved once (doubling a vector of ~1 KB states
+  // held up to twice the states), the read figures freed once moved.
+  ctx.mentions.reserve(reading.figures.size());
   for (auto& f : reading.figures) ctx.mentions.emplace_back(std::move(f));
+  std::vector<detail::Figure>().swap(reading.figures);
 
   // Budget: sentences packed with figures are checked with bounded work per
   // figure (see kDenseSentenceFigures); say where.
@@ -49,22 +54,45 @@ FileReport check_document(const Document& doc, const Rules* rules, const Index* 
   }
 
   // Candidates and findings: each check in turn, later ones reading earlier ones.
-  for (const auto& check : detail::make_checks()) check->run(ctx);
+  // Each stops early when the client has gone or the time budget is spent.
+  for (const auto& check : detail::make_checks()) {
+    if (ctx.should_stop()) break;
+    check->run(ctx);
+  }
+
+  std::stable_sort(ctx.findings.begin(), ctx.findings.end(),
+                   [](const Finding& a, const Finding& b) { return a.begin < b.begin; });
+  // Fingerprints: the finding's sentence, not its line, so edits elsewhere
+  // keep a finding's identity.
+  for (auto& x : ctx.findings) {
+    std::string_view sentence = x.text;
+    for (const auto& s : ctx.sentences)
+      if (x.begin >= s.span.begin && x.begin < s.span.end) {
+        sentence = std::string_view(doc.text).substr(s.span.begin, s.span.end - s.span.begin);
+        break;
+      }
+    x.fingerprint = finding_fingerprint(x.kind, x.claim, sentence);
+  }
 
   // Report: spans back to the original file's lines and columns.
+  // Each state's strings move into its result, and the states and
+  // sentences are freed before the findings move, so the two forms of a
+  // figure are never all held at once.
   FileReport out;
   out.path = doc.path;
   out.text = doc.text;
   out.source_text = doc.source;
+  std::vector<detail::ReadSentence>().swap(ctx.sentences);
+  out.mentions.reserve(ctx.mentions.size());
   for (auto& ms : ctx.mentions) {
     MentionResult r;
     r.start = doc.locate(ms.mention.begin);
     r.end = doc.locate(ms.mention.end);
-    r.frame = ms.frame;
+    r.frame = std::move(ms.frame);
     r.source = ms.source;
-    r.verdict = ms.verdict;
+    r.verdict = std::move(ms.verdict);
     if (ms.claim) r.claim = ms.claim->id;
-    r.evidence = ms.evidence;
+    r.evidence = std::move(ms.evidence);
     r.mention = std::move(ms.mention);
     out.mentions.push_back(std::move(r));
   }
@@ -88,21 +116,10 @@ FileReport check_document(const Document& doc, const Rules* rules, const Index* 
     const int t = at(to), f = at(from);
     if (t >= 0 && f >= 0) out.mentions[size_t(t)].mention.from = f;
   }
-  std::stable_sort(ctx.findings.begin(), ctx.findings.end(),
-                   [](const Finding& a, const Finding& b) { return a.begin < b.begin; });
-  // Fingerprints: the finding's sentence, not its line, so edits elsewhere
-  // keep a finding's identity.
-  for (auto& x : ctx.findings) {
-    std::string_view sentence = x.text;
-    for (const auto& s : ctx.sentences)
-      if (x.begin >= s.span.begin && x.begin < s.span.end) {
-        sentence = std::string_view(doc.text).substr(s.span.begin, s.span.end - s.span.begin);
-        break;
-      }
-    x.fingerprint = finding_fingerprint(x.kind, x.claim, sentence);
-  }
+  std::vector<detail::MentionState>().swap(ctx.mentions);
   out.findings = std::move(ctx.findings);
   out.warnings = std::move(warnings);
+  out.stopped = std::move(ctx.stopped);
   return out;
 }
 

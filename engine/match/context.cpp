@@ -29,6 +29,21 @@ Finding& CheckContext::add_finding(std::string kind, size_t b, size_t e, std::st
   return findings.back();
 }
 
+bool CheckContext::should_stop() {
+  if (!stopped.empty()) return true;
+  if (options.cancel && options.cancel->load(std::memory_order_relaxed)) {
+    stopped = "cancelled";
+  } else if (options.time_budget_seconds > 0) {
+    const std::chrono::duration<double> spent = std::chrono::steady_clock::now() - started;
+    if (spent.count() > options.time_budget_seconds) {
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "%g", options.time_budget_seconds);
+      stopped = std::string("time budget of ") + buf + " s ended";
+    }
+  }
+  return !stopped.empty();
+}
+
 const std::vector<EvidenceRef>& CheckContext::evidence_for(const Claim& c) {
   auto it = claim_evidence.find(c.id);
   if (it != claim_evidence.end()) return it->second;

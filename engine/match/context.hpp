@@ -3,6 +3,7 @@
 // matched claims, and the findings so far. Internal to the engine.
 #pragma once
 
+#include <chrono>
 #include <map>
 #include <set>
 #include <optional>
@@ -47,6 +48,12 @@ struct CheckContext {
   std::vector<MentionState> mentions;
   std::vector<Finding> findings;
   std::map<std::string, std::vector<EvidenceRef>> claim_evidence;  // cache
+  std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+  std::string stopped;  // why the check stopped early, once it has
+
+  // True once the check must stop (options.cancel set, or the time budget
+  // spent); records why in `stopped`. Cheap: call between batches of figures.
+  bool should_stop();
 
   std::string_view text() const { return doc.text; }
   std::string_view span_text(size_t b, size_t e) const { return text().substr(b, e - b); }

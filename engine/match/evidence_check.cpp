@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 #include <utility>
 
 #include "match/checks.hpp"
@@ -57,6 +58,15 @@ class EvidenceCheck : public Check {
     // unsupported would be wrong, not partial.
     // With rules, only a figure that positively counts something can be
     // backed (see backs): the others are not looked up at all.
+    // Batches of kBatch figures, so a check can stop between them (client
+    // gone, time budget spent) and only one batch's queries are held.
+    constexpr size_t kBatch = 256;
+    for (size_t first = 0; first < open.size() && !ctx.should_stop(); first += kBatch)
+      decide(ctx, {open.data() + first, std::min(kBatch, open.size() - first)});
+  }
+
+ private:
+  static void decide(CheckContext& ctx, std::span<MentionState* const> open) {
     std::vector<std::vector<Evidence>> hits(open.size());
     if (ctx.index) {
       std::vector<EvidenceQuery> queries;
@@ -87,7 +97,6 @@ class EvidenceCheck : public Check {
     }
   }
 
- private:
   // Sentences of the corpus stating the same unit and value, ranked by the
   // words of the draft's sentence.
   static EvidenceQuery query_for(const CheckContext& ctx, const MentionState& ms) {

@@ -1,6 +1,8 @@
 // text.cpp — a compiler-style text report: path:line:col: severity: message [kind],
 // the source line, a caret under the span, and a line of evidence.
 #include <algorithm>
+#include <ostream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -54,18 +56,29 @@ std::string printable(const std::string& s) {
   return out;
 }
 
-std::string source_line(const std::string& source, int line) {
-  size_t pos = 0;
-  for (int l = 1; l < line && pos != std::string::npos; ++l) {
-    pos = source.find('\n', pos);
-    if (pos != std::string::npos) ++pos;
+// The lines of a file, found once: looking each finding's line up from the
+// top was quadratic (a 30 MB draft: minutes).
+class Lines {
+ public:
+  explicit Lines(const std::string& source) : source_(source) {
+    starts_.push_back(0);
+    for (size_t i = source.find('\n'); i != std::string::npos; i = source.find('\n', i + 1))
+      starts_.push_back(i + 1);
   }
-  if (pos == std::string::npos || pos > source.size()) return "";
-  size_t end = source.find('\n', pos);
-  std::string s = source.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
-  if (!s.empty() && s.back() == '\r') s.pop_back();
-  return s;
-}
+  std::string line(int number) const {
+    if (number < 1 || static_cast<size_t>(number) > starts_.size()) return "";
+    const size_t pos = starts_[static_cast<size_t>(number) - 1];
+    if (pos > source_.size()) return "";
+    const size_t end = source_.find('\n', pos);
+    std::string s = source_.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
+    if (!s.empty() && s.back() == '\r') s.pop_back();
+    return s;
+  }
+
+ private:
+  const std::string& source_;
+  std::vector<size_t> starts_;
+};
 
 // Columns are code points; the caret line mirrors tabs so it lines up.
 std::string caret_line(const std::string& line, int column, int width) {
@@ -106,54 +119,57 @@ std::string shorten(const std::string& quote, const std::string& keep, size_t ma
 
 }  // namespace
 
-std::string render_text(const Report& r, const RenderOptions& o) {
+void render_text(const Report& r, std::ostream& out, const RenderOptions& o) {
   Style st{o.color};
-  std::string out;
   for (const auto& f : r.files) {
     const std::string path = printable(f.path);
+    const Lines lines(f.source_text.empty() ? f.text : f.source_text);
     for (const auto& x : f.findings) {
       if (!x.active() || x.severity < o.min_level) continue;
       std::string sev_color = x.severity == Severity::error     ? st.red()
                               : x.severity == Severity::warning ? st.yellow()
                                                                 : st.cyan();
-      out += st.bold() + path + ":" + std::to_string(x.start.line) + ":" +
-             std::to_string(x.start.column) + ":" + st.reset() + " " + sev_color +
-             std::string(severity_name(x.severity)) + ":" + st.reset() + " " + printable(x.message) + " " +
-             st.dim() + "[" + x.kind + "]" + st.reset() + "\n";
-      std::string line =
-          printable(source_line(f.source_text.empty() ? f.text : f.source_text, x.start.line));
+      out << st.bold() + path + ":" + std::to_string(x.start.line) + ":" +
+                 std::to_string(x.start.column) + ":" + st.reset() + " " + sev_color +
+                 std::string(severity_name(x.severity)) + ":" + st.reset() + " " +
+                 printable(x.message) + " " + st.dim() + "[" + x.kind + "]" + st.reset() + "\n";
+      std::string line = printable(lines.line(x.start.line));
       if (!line.empty()) {
-        int width = x.end_pos.line == x.start.line
-                        ? std::max(1, x.end_pos.column - x.start.column)
-                        : 1;
-        out += "  " + line + "\n";
-        out += "  " + st.green() + caret_line(line, x.start.column, width) + st.reset() + "\n";
+        int width =
+            x.end_pos.line == x.start.line ? std::max(1, x.end_pos.column - x.start.column) : 1;
+        out << "  " + line + "\n";
+        out << "  " + st.green() + caret_line(line, x.start.column, width) + st.reset() + "\n";
       }
       for (const auto& e : x.evidence) {
         const std::string quote = shorten(e.quote, x.text, 160);
-        out += "  " + st.cyan() + "= evidence:" + st.reset() + " " + printable(e.doc) + ":" +
-               std::to_string(e.line) + " \"" + printable(quote) + "\"\n";
+        out << "  " + st.cyan() + "= evidence:" + st.reset() + " " + printable(e.doc) + ":" +
+                   std::to_string(e.line) + " \"" + printable(quote) + "\"\n";
       }
     }
     // Then, asked for, every figure, one per line, so a fact-checker sees
     // what was read.
     for (const auto& m : f.mentions) {
       if (!o.figures) break;
-      out += path + ":" + std::to_string(m.start.line) + ":" + std::to_string(m.start.column) +
-             ": " + st.dim() + "figure:" + st.reset() + " " + printable(m.mention.text) + " = " +
-             figure_text(m.mention) + " [" +
-             number_text(m.mention.lo) + ", " + number_text(m.mention.hi) + ") " + m.verdict +
-             (m.claim.empty() ? "" : " (" + m.claim + ")") + "\n";
+      out << path + ":" + std::to_string(m.start.line) + ":" + std::to_string(m.start.column) + ": " +
+                 st.dim() + "figure:" + st.reset() + " " + printable(m.mention.text) + " = " + figure_text(m.mention) +
+                 " [" + number_text(m.mention.lo) + ", " + number_text(m.mention.hi) + ") " + m.verdict +
+                 (m.claim.empty() ? "" : " (" + m.claim + ")") + "\n";
     }
   }
-  if (!o.summary) return out;
+  if (!o.summary) return;
   const Summary s = r.summary();
-  out += std::to_string(s.mentions) + " figures, " + std::to_string(s.supported) +
-         " supported, " + std::to_string(s.errors) + " errors, " + std::to_string(s.warnings) +
-         " warnings, " + std::to_string(s.infos) + " notes";
-  if (s.suppressed) out += ", " + std::to_string(s.suppressed) + " suppressed";
-  if (s.in_baseline) out += ", " + std::to_string(s.in_baseline) + " in the baseline";
-  return out + "\n";
+  out << std::to_string(s.mentions) + " figures, " + std::to_string(s.supported) + " supported, " +
+             std::to_string(s.errors) + " errors, " + std::to_string(s.warnings) + " warnings, " +
+             std::to_string(s.infos) + " notes";
+  if (s.suppressed) out << ", " + std::to_string(s.suppressed) + " suppressed";
+  if (s.in_baseline) out << ", " + std::to_string(s.in_baseline) + " in the baseline";
+  out << "\n";
+}
+
+std::string render_text(const Report& r, const RenderOptions& o) {
+  std::ostringstream out;
+  render_text(r, out, o);
+  return std::move(out).str();
 }
 
 }  // namespace claimcheck

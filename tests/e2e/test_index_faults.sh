@@ -2,6 +2,8 @@
 # test_index_faults.sh — the index survives faults:
 #   1. `claimcheck index` killed with SIGKILL mid-run over ~3000 files, then
 #      re-run: every document is in the index exactly once.
+#   1b. a damaged copy of that index (docdata.glass deleted or cut short,
+#      postlist.glass deleted): check, verify and search exit 2 naming it.
 #   2. a full disk (a 2 MB tmpfs; needs root, else that part is skipped):
 #      a clear error, exit 2, and the previous index still answers `search`.
 #   3. a report written to a full disk (another tmpfs): `check --output`
@@ -117,6 +119,39 @@ kill -KILL $pid 2>/dev/null || true
 wait $pid 2>/dev/null || true
 "$bin" index --db "$tmp/db" "$tmp/corpus" >/dev/null 2>&1 || fail "re-run after second SIGKILL failed"
 check_exactly_once "$tmp/db" $n
+faults=$((faults + 1))
+
+# --- 1b. a damaged index ----------------------------------------------------------
+# A copy of the index with a table deleted or cut short: `check`, `verify`
+# and `search` say the index is damaged (exit 2) instead of answering with
+# sentences that have no text (every figure would turn "unsupported").
+echo "The office counted 1,000,007 removals." >"$tmp/draft-db.txt"
+"$bin" check --db "$tmp/db" --format json "$tmp/draft-db.txt" | grep_q '"verdict": "supported"' \
+  || fail "the undamaged index does not back its own figure"
+for damage in rm-docdata truncate-docdata rm-postlist; do
+  rm -rf "$tmp/db-damaged"
+  cp -r "$tmp/db" "$tmp/db-damaged"
+  case "$damage" in
+    rm-docdata) rm "$tmp/db-damaged/docdata.glass" ;;
+    truncate-docdata) truncate -s $(( $(stat -c %s "$tmp/db-damaged/docdata.glass") / 2 )) "$tmp/db-damaged/docdata.glass" ;;
+    rm-postlist) rm "$tmp/db-damaged/postlist.glass" ;;
+  esac
+  for verb in check verify search; do
+    case "$verb" in
+      check) args=(check --db "$tmp/db-damaged" "$tmp/draft-db.txt") ;;
+      verify) args=(verify --db "$tmp/db-damaged" --rules "$root/rules/secure-communities.json") ;;
+      search) args=(search --db "$tmp/db-damaged" removals) ;;
+    esac
+    set +e
+    (ulimit -v 2097152; exec timeout 60 "$bin" "${args[@]}") >"$tmp/dmg.out" 2>"$tmp/dmg.err"
+    status=$?
+    set -e
+    [ "$status" = 2 ] || fail "$damage/$verb: exit $status, expected 2; stderr: $(head -3 "$tmp/dmg.err")"
+    [ ! -s "$tmp/dmg.out" ] || fail "$damage/$verb: wrote to stdout: $(head -c 300 "$tmp/dmg.out")"
+    grep_q "db-damaged" "$tmp/dmg.err" || fail "$damage/$verb: message does not name the index: $(cat "$tmp/dmg.err")"
+  done
+  echo "damaged index ($damage): check, verify and search exit 2: $(head -1 "$tmp/dmg.err" | cut -c1-160)"
+done
 faults=$((faults + 1))
 
 # --- 2. full disk ---------------------------------------------------------------

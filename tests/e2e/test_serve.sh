@@ -177,6 +177,18 @@ expect "request beside 24 slow connections" 200 "$status"
 echo "ok: a request beside 24 slow connections answered in ${secs}s"
 kill "${slow[@]}" 2>/dev/null || true
 wait "${slow[@]}" 2>/dev/null || true
+# A client that hangs up: its check stops (503 in the access log) instead of
+# running on for no one; 8 MB of figures take several seconds to check.
+python3 -c 'print("In FY2011, 55% of people deported had no conviction, 26% none at all. " * 110000)' >"$tmp/big.txt"
+before=$(wc -l <"$tmp/serve.err")
+curl -s -m 1 -o /dev/null -X POST --data-binary @"$tmp/big.txt" "$base/api/check?format=txt" || true
+for _ in $(seq 300); do  # up to 30 s: reading the draft cannot stop part-way
+  [ "$(wc -l <"$tmp/serve.err")" -gt "$before" ] && break
+  sleep 0.1
+done
+logged=$(tail -n +"$((before + 1))" "$tmp/serve.err" | head -1)
+if grep -q "POST /api/check 503 " <<<"$logged"; then echo "ok: a check whose client hung up stopped: $logged"
+else echo "FAIL: the check of a client that hung up was not stopped: $logged"; fail=1; fi
 # Access log: one line per request on stderr.
 grep -q "^claimcheck: 127.0.0.1 POST /api/check 421 " "$tmp/serve.err" || { echo "FAIL: no access log line"; fail=1; }
 echo "ok: access log has $(grep -c '^claimcheck: 127.0.0.1 ' "$tmp/serve.err") lines"

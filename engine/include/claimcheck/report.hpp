@@ -7,6 +7,7 @@
 //   std::cout << claimcheck::render_json(report);
 #pragma once
 
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -91,6 +92,10 @@ struct FileReport {
   // figures): file, line, column and what was cut. Not findings about the
   // draft's figures; the CLI prints them to stderr.
   std::vector<Diagnostic> warnings;
+  // Why the check stopped before every figure was decided ("cancelled",
+  // "time budget of 30 s ended"); empty when it ran to the end. A stopped
+  // report is incomplete: callers must not present it as a pass.
+  std::string stopped;
 };
 
 // Counts of active findings (neither suppressed nor in the baseline), and of
@@ -113,6 +118,9 @@ struct RenderOptions {
 };
 
 std::string render_json(const Report& r);
+// The same JSON written to `out` one mention and one finding at a time, so a
+// report of many figures is never held twice (as a tree and as text).
+void render_json(const Report& r, std::ostream& out);
 std::string render_text(const Report& r, const RenderOptions& o = {});
 // One finding a line, path:line:col: severity: message [kind] (editors, grep).
 std::string render_lines(const Report& r, const RenderOptions& o = {});
@@ -120,6 +128,7 @@ std::string render_lines(const Report& r, const RenderOptions& o = {});
 std::string render_github(const Report& r, const RenderOptions& o = {});
 // reviewdog's rdjson (Reviewdog Diagnostic Format, one JSON document).
 std::string render_rdjson(const Report& r);
+void render_text(const Report& r, std::ostream& out, const RenderOptions& o = {});
 // `root`: the folder (absolute) that relative draft paths are relative to,
 // usually the working folder or the repository root; draft paths under it
 // are written relative to %SRCROOT%, others as file:// URIs.
