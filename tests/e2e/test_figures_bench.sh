@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The figures benchmark (bench/figures) with claimcheck alone: no node, no
+# network. Fails when claimcheck's value F1 on the annotated news sentences
+# drops under the floor, so a regression in reading figures shows. The floor is
+# the value measured when it was set minus 0.02; raise it as extraction improves.
+set -euo pipefail
+bin="$1"; root="$2"
+floor=0.735  # value F1 0.756 at dd927f6 (main, 2026-12-03), minus 0.02
+score="$root/bench/figures/score.py"
+command -v python3 >/dev/null || { echo "skip: no python3"; exit 77; }
+
+out=$(python3 "$score" "$bin" --peer none --floor "$floor") || { echo "$out"; exit 1; }
+echo "$out"
+
+# The floor check itself: an extractor that finds nothing must fail it.
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cat >"$tmp/nothing" <<'SH'
+#!/bin/sh
+echo '{"claimcheck_report": 1, "files": [{"path": "x", "mentions": [], "findings": []}]}'
+SH
+chmod +x "$tmp/nothing"
+if python3 "$score" "$tmp/nothing" --peer none --floor 0.5 >"$tmp/out" 2>&1; then
+  echo "score.py passed an extractor that finds nothing:"; cat "$tmp/out"; exit 1
+fi
+grep -q 'below the floor' "$tmp/out" || { echo "no floor message:"; cat "$tmp/out"; exit 1; }
