@@ -189,6 +189,7 @@ class Tally:
         self.exp_v = self.pred_v = self.tp_v = self.tp_vu = 0  # vague left out
         self.unit_right = 0                              # found figures with the right unit
         self.false_alarms = 0                            # predictions on a non-figure
+        self.changes = self.change_right = 0             # found changes; with kind and direction right
 
     def add(self, o):
         for k, v in vars(o).items():
@@ -237,10 +238,14 @@ def score_sentence(sent, preds, log=None, name=""):
             continue
         p = preds[e_of[ei]]
         vok, uok = value_ok(p, e), unit_ok(p, e)
+        cok = p.get("change", "none") == e["change"] and p.get("direction", "none") == e["direction"]
         for x in (t, total):
             x.found += 1
             x.pred += 1
             x.unit_right += uok
+            if e["change"] != "none":
+                x.changes += 1
+                x.change_right += cok
             if not vague:
                 x.pred_v += 1
                 x.tp_v += vok
@@ -283,7 +288,7 @@ def metrics(t):
     vp, vr = ratio(t.tp_v, t.pred_v), ratio(t.tp_v, t.exp_v)
     up, ur = ratio(t.tp_vu, t.pred_v), ratio(t.tp_vu, t.exp_v)
     return {"precision": p, "recall": r, "value_f1": f1(vp, vr), "value_unit_f1": f1(up, ur),
-            "unit_accuracy": ratio(t.unit_right, t.found)}
+            "unit_accuracy": ratio(t.unit_right, t.found), "change_accuracy": ratio(t.change_right, t.changes)}
 
 
 # ---- output ------------------------------------------------------------------
@@ -330,8 +335,9 @@ def main():
     # two read side by side.
     names = [name for name, _ in results]
     print("Cells: " + " / ".join(names) + "\n")
-    cols = ["precision", "recall", "value_f1", "value_unit_f1", "unit_accuracy"]
-    header = ["domain", "sentences", "figures", "P", "R", "value F1", "value+unit F1", "unit acc.", "false alarms"]
+    cols = ["precision", "recall", "value_f1", "value_unit_f1", "unit_accuracy", "change_accuracy"]
+    header = ["domain", "sentences", "figures", "P", "R", "value F1", "value+unit F1", "unit acc.", "change acc.",
+              "false alarms"]
     rows = []
     domains = sorted({s["domain"] for s in sentences})
     for d in ["all"] + domains:

@@ -24,3 +24,24 @@ if python3 "$score" "$tmp/nothing" --peer none --floor 0.5 >"$tmp/out" 2>&1; the
   echo "score.py passed an extractor that finds nothing:"; cat "$tmp/out"; exit 1
 fi
 grep -q 'below the floor' "$tmp/out" || { echo "no floor message:"; cat "$tmp/out"; exit 1; }
+
+# And an extractor that reports exactly the annotated figures scores 1.00
+# everywhere: mentions map back to their sentences and values and units match.
+cat >"$tmp/perfect" <<'PY'
+#!/usr/bin/env python3
+import json, os
+mentions = []
+with open(os.environ["FIGURES"], encoding="utf-8") as f:
+    for i, line in enumerate(l for l in f if l.strip()):
+        for fig in json.loads(line)["figures"]:
+            mentions.append({"line": 2 * i + 1, "column": fig["start"] + 1, "text": fig["text"],
+                             "value": fig["value"], "high": fig["high"], "unit": fig["unit"],
+                             "unit_text": fig["unit_text"], "per": fig["per"],
+                             "change": fig["change"], "direction": fig["direction"]})
+print(json.dumps({"claimcheck_report": 1, "files": [{"path": "x", "mentions": mentions, "findings": []}]}))
+PY
+chmod +x "$tmp/perfect"
+FIGURES="$root/bench/figures/sentences.jsonl" python3 "$score" "$tmp/perfect" --peer none --floor 0.999 >"$tmp/out" 2>&1 ||
+  { echo "the annotated figures themselves fail:"; cat "$tmp/out"; exit 1; }
+grep -Eq '^all +[0-9]+ +[0-9]+ +1\.00 +1\.00 +1\.00 +1\.00 +1\.00 +1\.00 +0$' "$tmp/out" ||
+  { echo "the annotated figures themselves do not score 1.00:"; cat "$tmp/out"; exit 1; }
