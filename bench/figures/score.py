@@ -59,6 +59,7 @@ UNIT_SYNONYMS = {
     "au": ["astronomical unit", "astronomical units"],
     "ppm": ["parts per million", "part per million"],
     "kn": ["knot", "knots"],
+    "hp": ["horsepower"],
     "c": ["°c", "celsius", "degrees celsius", "degree celsius", "degrees c"],
     "f": ["°f", "fahrenheit", "degrees fahrenheit", "degree fahrenheit", "degrees f"],
     "mg": ["milligram", "milligrams"],
