@@ -90,6 +90,12 @@ void Scanner::emit(const Figure& f, Hedge h) {
   m.unit = f.unit;
   m.verbal = f.verbal;
   m.time_context = f.time_context;
+  m.minor = f.minor;
+  m.unit_text = f.unit_text;
+  m.per = f.per;
+  m.counted = f.counted;
+  m.change = f.change;
+  m.direction = f.direction;
   m.lo = f.lo;
   m.hi = f.hi;
   const double v = f.value;
@@ -129,14 +135,23 @@ void Scanner::emit(const Figure& f, Hedge h) {
     }
     // "only": emphasis, the value and interval stay
   }
-  if (form_) {
-    const size_t b = form_->begin_of(m.begin), e = form_->end_of(m.end);
-    m.text = std::string(original_.substr(b, e - b));
-  } else {
-    m.text = std::string(t_.substr(m.begin, m.end - m.begin));
+  if (f.negative) {
+    // "-1.3%": the interval read for 1.3, mirrored
+    m.value = -m.value;
+    const double lo = m.lo;
+    m.lo = -m.hi;
+    m.hi = -lo;
   }
+  m.text = text_of(m.begin, m.end);
   floor_ = std::max(floor_, m.end);
   out_.push_back(std::move(m));
+  scale_.push_back(f.scale);
+}
+
+std::string Scanner::text_of(size_t b, size_t e) const {
+  if (!form_) return std::string(t_.substr(b, e - b));
+  const size_t ob = form_->begin_of(b), oe = form_->end_of(e);
+  return std::string(original_.substr(ob, oe - ob));
 }
 
 }  // namespace claimcheck::extract

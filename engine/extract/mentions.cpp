@@ -50,18 +50,26 @@ std::vector<Mention> Scanner::run() {
   // Candidates: a digit, a dollar sign, or a number / fraction / quantity
   // word. Everything else about a figure is read around the candidate.
   static const RE2 kCandidate(
-      "\\$|[0-9]|(?i)\\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+      "[$\u00A3\u00A5\u20AC\u20B9\u20A9\u20BD\u20BA\u20B1\u20AA\u20A6\u20AB]|[0-9]|"
+      "(?i)\\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
       "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
-      "sixty|seventy|eighty|ninety|dozen|half|quarter|third|fifth|tenth|majority)\\b");
+      "sixty|seventy|eighty|ninety|dozen|dozens|half|quarter|third|fifth|tenth|majority|"
+      "hundred|thousand|million|billion|trillion|hundreds|thousands|millions|billions|tens|"
+      "twice|doubled|tripled|quadrupled|halved|doubling|tripling)\\b");
   re2::StringPiece text(t_.data(), t_.size());
   size_t pos = 0;
   re2::StringPiece m;
   while (pos < t_.size() && kCandidate.Match(text, pos, t_.size(), RE2::UNANCHORED, &m, 1)) {
     size_t c = size_t(m.data() - t_.data());
-    size_t next = (t_[c] == '$' || is_digit(t_[c])) ? on_number(c) : on_word(c, m.size());
+    const bool word = is_alpha(t_[c]);
+    size_t next = word ? on_word(c, m.size()) : on_number(c);
     pos = std::max(next, c + 1);
   }
+  join_ranges();
   merge_glosses();
+  mark_changes();
+  link_trends();
+  find_counted();
   return std::move(out_);
 }
 

@@ -174,4 +174,61 @@ bool Scanner::year_time_context(size_t start, size_t e) const {
   return false;
 }
 
+
+bool is_score_word(std::string_view w) {
+  static constexpr std::array<std::string_view, 34> kWords{
+      "won",     "win",     "wins",    "winning", "beat",   "beats",   "beating", "defeated", "defeat",
+      "lost",    "lose",    "loses",   "losing",  "drew",   "draw",    "victory", "loss",     "ruling",
+      "decision", "vote",   "votes",   "voted",   "margin", "lead",    "led",     "score",    "scoreline",
+      "tie",     "tied",    "record",  "split",   "verdict", "trailed", "trailing"};
+  for (auto k : kWords)
+    if (k == w) return true;
+  return false;
+}
+
+// Words that a number completes as a name wherever they stand: products and
+// models, games and rounds, indexes, missions, aircraft.
+bool is_name_word(std::string_view w) {
+  static constexpr std::array<std::string_view, 44> kWords{
+      "model",  "game",    "games",   "round",   "week",     "apollo",  "boeing",  "airbus",  "formula",
+      "windows", "iphone", "galaxy",  "pixel",   "series",   "channel", "ftse",    "nasdaq",  "dax",
+      "cac",    "nikkei",  "russell", "fortune", "pac",      "vision",  "terminal", "gate",   "platform",
+      "flight", "ward",    "floor",   "room",    "studio",   "exit",    "division", "class",  "mark",
+      "mk",     "gen",     "generation", "version", "v",     "stage",   "camp",    "suite"};
+  for (auto k : kWords)
+    if (k == w) return true;
+  return false;
+}
+
+// Capitalised words that open a clause or hedge a figure, never a name.
+bool is_function_word(std::string_view w) {
+  static constexpr std::array<std::string_view, 52> kWords{
+      "the",    "a",      "an",      "in",     "by",     "of",     "and",    "or",     "at",      "to",
+      "from",   "since",  "until",   "through", "between", "only",  "just",   "almost", "roughly", "around",
+      "about",  "nearly", "over",    "under",  "some",   "all",    "top",    "for",    "with",    "on",
+      "as",     "than",   "after",   "before", "during", "among",  "another", "fy",    "i",       "us",
+      "u.s.",   "uk",     "u.k.",    "eu",     "that",   "this",   "these",  "those",  "more",    "less",
+      "fewer",  "but"};
+  for (auto k : kWords)
+    if (k == w) return true;
+  return false;
+}
+
+bool names_number(const Word& before, std::string_view t) {
+  if (before.empty() || before.too_long) return false;
+  std::string_view w = before.str();
+  if (is_name_word(w)) return true;
+  if (is_function_word(w) || is_month_name(w) || is_label_word(w)) return false;
+  // "S&P 500"
+  if (before.len == 1 && before.b >= 2 && t[before.b - 1] == '&') return true;
+  if (!before.capitalized) return false;
+  // A capitalised word opening a sentence is capitalised for that reason.
+  size_t p = skip_spaces_back(t, before.b);
+  const bool opens = p == 0 || t[p - 1] == '.' || t[p - 1] == '!' || t[p - 1] == '?' || t[p - 1] == ':' ||
+                     t[p - 1] == '"' || t[p - 1] == '\n' || t[p - 1] == '#' || t[p - 1] == '*';
+  bool acronym = before.len >= 2;
+  for (size_t k = before.b; k < before.e && acronym; ++k) acronym = is_upper(t[k]);
+  return acronym || !opens;
+}
+
 }  // namespace claimcheck::extract

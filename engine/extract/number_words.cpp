@@ -108,22 +108,166 @@ size_t Scanner::on_word(size_t c, size_t len) {
         return p2.e;
       }
     }
-    // Spelled numbers below ten without a unit or scale ("two documents",
-    // "one of them", "four years") are almost never checkable figures and
-    // would flood the report, so they are not mentions.
-    if (!sp.scaled && sp.value < 10) return end;
     f.unit = Unit::count;
-    if (u.is("dollars") || u.is("dollar")) {
-      f.unit = Unit::usd;
-      end = u.e;
-    }
     f.value = sp.value;
     f.precision = sp.precision;
     f.lo = f.value - f.precision / 2;
     f.hi = f.value + f.precision / 2;
+    // Compounds: "ten-year", "six-month", "three-fold", "six-cylinder"
+    if (end < n && t_[end] == '-' && !sp.scaled) {
+      Word cw = word_after(t_, end + 1);
+      if (cw.b != end + 1) return end;
+      if (std::string_view d = duration_unit(cw.str()); !d.empty()) {
+        f.unit = Unit::duration;  // "ten-year-old" too: an age is a duration
+        f.unit_text = std::string(d);
+      } else if (cw.is("fold")) {
+        f.unit = Unit::multiplier;
+      } else {
+        f.minor = sp.value < 10;  // "six-cylinder", "three-bedroom"
+        f.end = end;
+        emit_plain(f);
+        out_.back().counted = std::string(cw.str());
+        return cw.e;
+      }
+      f.minor = sp.value < 10 && f.unit != Unit::multiplier;
+      f.end = cw.e;
+      emit_plain(f);
+      return cw.e;
+    }
+    if (u.is("dollars") || u.is("dollar") || u.is("bucks")) {
+      set_currency(f, "USD");
+      end = u.e;
+      // "twelve dollars and fifty cents"
+      Word a = word_after(t_, end);
+      if (a.is("and")) {
+        Spelled cents;
+        size_t q = skip_spaces(t_, a.e);
+        if (q < n && is_alpha(t_[q]) && parse_spelled(t_, q, cents) && !cents.scaled && cents.value < 100) {
+          Word cw = word_after(t_, cents.end);
+          if (cw.is("cents") || cw.is("cent")) {
+            f.value += cents.value / 100;
+            f.precision = 0.01;
+            f.lo = f.value - 0.005;
+            f.hi = f.value + 0.005;
+            end = cw.e;
+          }
+        }
+      }
+    } else if (!sp.scaled) {
+      std::string_view code = currency_name(u.str(), {});
+      if (!code.empty() && u.b > end) {
+        set_currency(f, code);  // "fifty euros"
+        end = u.e;
+      } else if (std::string_view d = duration_unit(u.str()); !d.empty() && u.b > end) {
+        f.unit = Unit::duration;  // "three months", "eighteen years"
+        f.unit_text = std::string(d);
+        end = u.e;
+      } else if (u.is("times")) {
+        Word w2 = word_after(t_, u.e);
+        if (w2.is("as") || w2.is("more") || w2.is("higher") || w2.is("larger") || w2.is("greater") ||
+            w2.is("the") || w2.is("less") || w2.is("lower") || w2.is("faster") || w2.is("bigger")) {
+          f.unit = Unit::multiplier;  // "three times as likely"
+          end = u.e;
+        }
+      }
+    }
+    // Spelled numbers below ten without a unit or scale ("two agencies",
+    // "three months") are quantities but rarely checkable figures: they
+    // come out as minor mentions that reports list and checks leave alone.
+    // "one" is a pronoun as often as a number ("one of the", "no one").
+    if (!sp.scaled && sp.value < 10 && f.unit != Unit::multiplier && f.unit != Unit::usd &&
+        f.unit != Unit::currency) {
+      if (sp.value == 1 && f.unit == Unit::count) {
+        Word nx = word_after(t_, end);
+        if (prev.is("no") || prev.is("any") || prev.is("every") || prev.is("each") || prev.is("the") ||
+            prev.is("this") || prev.is("that") || prev.is("which") || nx.empty() || nx.b == end ||
+            !(nx.b > end && !nx.capitalized) || nx.is("of") || nx.is("another") || nx.is("or") ||
+            nx.is("and") || nx.is("who") || nx.is("that") || nx.is("is") || nx.is("was") || nx.is("way") ||
+            nx.is("thing") || nx.is("day") || nx.is("time") || nx.is("reason") || nx.is("hand"))
+          return end;
+      }
+      f.minor = true;
+    }
     f.end = end;
     emit_plain(f);
     return end;
+  }
+
+  // Vague quantities: "dozens of", "hundreds", "tens of thousands", "millions".
+  // The value is the least the words can mean (two of the unit), the
+  // interval runs up to the next order of magnitude.
+  if (w == "dozens" || w == "hundreds" || w == "thousands" || w == "millions" || w == "billions" ||
+      w == "tens") {
+    double unit = w == "dozens" ? 12 : w == "hundreds" ? 100 : w == "thousands" ? 1e3 : w == "millions" ? 1e6
+                                 : w == "billions" ? 1e9 : 10;
+    size_t end = c + len;
+    Word of = word_after(t_, end);
+    if (of.is("of")) {
+      Word big = word_after(t_, of.e);
+      double s = big.is("thousands") ? 1e3 : big.is("millions") ? 1e6 : big.is("billions") ? 1e9 : 0;
+      if (s > 0 && (w == "tens" || w == "hundreds")) {
+        unit *= s;
+        end = big.e;
+      } else if (w == "tens") {
+        return c + len;  // "tens of people": not said in news
+      }
+    } else if (w == "tens") {
+      return c + len;
+    }
+    if (prev.is("the") || prev.is("in") || prev.is("by") || prev.is("of")) {
+      // "in the thousands", "the millions": still a quantity, but idiomatic
+      if (!of.is("of")) return c + len;
+    }
+    f.unit = Unit::count;
+    f.verbal = true;
+    f.value = 2 * unit;
+    f.lo = 2 * unit;
+    f.hi = (w == "dozens" ? 100 : 10 * unit);
+    f.precision = unit;
+    f.end = end;
+    emit_plain(f);
+    return end;
+  }
+  // "a hundred", "a thousand", "a million people", "a billion dollars"
+  if (w == "hundred" || w == "thousand" || w == "million" || w == "billion" || w == "trillion") {
+    if (!article_a) return c + len;
+    double v = w == "hundred" ? 1e2 : w == "thousand" ? 1e3 : w == "million" ? 1e6 : w == "billion" ? 1e9 : 1e12;
+    f.begin = prev.b;
+    f.unit = Unit::count;
+    f.verbal = false;
+    f.value = v;
+    f.precision = v;
+    f.lo = v / 2;
+    f.hi = v * 1.5;
+    size_t end = c + len;
+    Word u = word_after(t_, end);
+    if (u.is("dollars")) {
+      set_currency(f, "USD");
+      end = u.e;
+    }
+    f.end = end;
+    emit_plain(f);
+    return end;
+  }
+  // Multiples: "doubled", "more than tripled", "halved", "twice as likely"
+  if (w == "doubled" || w == "tripled" || w == "quadrupled" || w == "halved" || w == "doubling" ||
+      w == "tripling" || w == "twice") {
+    f.unit = Unit::multiplier;
+    f.verbal = true;
+    f.value = (w == "tripled" || w == "tripling") ? 3 : w == "quadrupled" ? 4 : w == "halved" ? 0.5 : 2;
+    f.precision = 0;
+    f.lo = f.value;
+    f.hi = just_above(f.value);
+    f.end = c + len;
+    if (w == "twice") {
+      Word nx = word_after(t_, c + len);
+      if (!(nx.is("as") || nx.is("the") || nx.is("that"))) return c + len;  // "voted twice"
+    } else {
+      f.change = ChangeKind::multiple;
+      f.direction = w == "halved" ? Direction::down : Direction::up;
+    }
+    emit_plain(f);
+    return c + len;
   }
 
   Word next = word_after(t_, c + len);

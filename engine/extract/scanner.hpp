@@ -38,6 +38,14 @@ struct Figure {
   bool verbal = false;
   bool fraction = false;  // "half", "a quarter": the hedge rules for verbal fractions apply
   bool time_context = false;
+  bool negative = false;  // "-1.3%", "minus 5": the interval is mirrored when emitted
+  bool minor = false;     // a small spelled-out number ("two agencies")
+  std::string unit_text;  // see Mention::unit_text
+  double per = 0;         // Unit::rate
+  std::string counted;    // the counted noun, where the form itself gives it
+  double scale = 1;       // "million" in "$2.5 million": ranges carry it to their low end
+  ChangeKind change = ChangeKind::none;
+  Direction direction = Direction::none;
 };
 
 // A parsed run of digits: "111,000", "47 000", "2.5".
@@ -56,6 +64,24 @@ bool is_year_value(const Number& n);
 bool en_dash_at(std::string_view t, size_t i);
 
 bool is_label_word(std::string_view w);
+// Score and vote context ("won 3-1", "a 5-4 ruling"): X-Y is not a range.
+bool is_score_word(std::string_view w);
+// A name that a number completes ("FTSE 100", "Model 3", "Game 7").
+bool names_number(const Word& before, std::string_view t);
+bool is_name_word(std::string_view w);  // "model", "game", "ftse": a name wherever it stands
+
+// unit_words.cpp: currency marks and codes, unit words, durations.
+std::string_view currency_symbol_at(std::string_view t, size_t i, size_t& len);  // ISO code or ""
+std::string_view dollar_prefix(std::string_view word);       // "us" -> USD (before "$")
+std::string_view currency_code_word(std::string_view word);  // "usd", "eur", "rs" -> code
+std::string_view currency_name(std::string_view word, std::string_view adjective);  // "euros" -> EUR
+std::string_view duration_unit(std::string_view word);  // "months" -> "month"
+bool is_other_unit(std::string_view word);               // "km", "mph", "tonnes"
+void set_currency(Figure& f, std::string_view code);
+
+// changes.cpp: words that make a figure the amount of a change.
+Direction change_verb(std::string_view w);  // "rose" up, "fell" down
+Direction change_noun(std::string_view w);  // "increase" up, "drop" down
 bool is_start_verb(std::string_view w);
 bool is_time_preposition(std::string_view w);
 
@@ -81,11 +107,23 @@ class Scanner {
   void emit(const Figure& f, Hedge h);
   void emit_plain(const Figure& f) { emit(f, find_hedge(f.begin)); }
   void merge_glosses();
+  // The unit words after a number's end: currency, durations, other units,
+  // rates, multipliers. Returns the new end.
+  size_t read_unit_after(Figure& f, size_t end, bool plain);
+  // Passes over what was read: ranges, change amounts, trends, counted nouns.
+  void join_ranges();
+  void mark_changes();
+  void link_trends();
+  void find_counted();
 
   std::string_view t_;
   std::string_view original_;
   const FigureText* form_;
+  // The mention text of a span: the original's bytes when reading its form.
+  std::string text_of(size_t b, size_t e) const;
+
   std::vector<Mention> out_;
+  std::vector<double> scale_;  // Figure::scale of each mention in out_, until ranges are joined
   size_t floor_ = 0;           // hedges and articles never reach before this
   size_t label_end_ = npos;    // end of the last labelled number ("Levels 2 and 3")
 };
