@@ -57,13 +57,11 @@ UNIT_SYNONYMS = {
     "ly": ["light year", "light years", "light-year", "light-years"],
     "zj": ["zettajoule", "zettajoules"],
     "au": ["astronomical unit", "astronomical units"],
-    "ppm": ["parts per million", "part per million"],
     "kn": ["knot", "knots"],
     "hp": ["horsepower"],
     "c": ["°c", "celsius", "degrees celsius", "degree celsius", "degrees c"],
     "f": ["°f", "fahrenheit", "degrees fahrenheit", "degree fahrenheit", "degrees f"],
     "mg": ["milligram", "milligrams"],
-    "bpd": ["barrels per day", "barrels a day"],
 }
 UNIT_CANON = {w: k for k, ws in UNIT_SYNONYMS.items() for w in ws + [k]}
 # Currency names a peer gives without an ISO code: "$" in English news is the
@@ -86,8 +84,8 @@ def canon_unit(unit, text):
         return "duration", DURATION_CANON.get(t, t)
     if unit == "other":
         t = t.lower()
-        if t not in UNIT_CANON and t.endswith("s") and t[:-1] in UNIT_CANON:
-            t = t[:-1]
+        if t not in UNIT_CANON and len(t) > 3 and t.endswith("s"):
+            t = t[:-1]  # "barrels" and "Barrel" alike
         return "other", UNIT_CANON.get(t, t)
     return unit, None
 
@@ -158,13 +156,22 @@ def run_claimcheck(binary, sentences):
         if text[start:start + len(m["text"])] != m["text"]:
             found = text.find(m["text"])
             start = found if found >= 0 else start
+        # change: {kind, direction} for the amount of a change; trend: {from,
+        # direction} on the later end of "from X to Y" (a level, with the
+        # trend's direction). Plain strings are read too.
+        change, direction = m.get("change") or "none", m.get("direction") or "none"
+        if isinstance(change, dict):
+            change, direction = change.get("kind") or "none", change.get("direction") or "none"
+        trend = m.get("trend")
+        if isinstance(trend, dict) and direction == "none":
+            direction = trend.get("direction") or "none"
         high = m.get("high")
         if m.get("range") is False or (high == 0 and "range" not in m and m["value"] > 0):
             high = None  # a report that writes high 0 for a figure that is not a range
         out[i].append({
             "start": start, "end": start + len(m["text"]), "text": m["text"], "value": m["value"],
             "high": high, "unit": m["unit"], "unit_text": m.get("unit_text") or None,
-            "per": m.get("per"), "change": m.get("change", "none"), "direction": m.get("direction", "none"),
+            "per": m.get("per"), "change": change, "direction": direction,
         })
     return out
 
