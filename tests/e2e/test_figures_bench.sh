@@ -12,9 +12,16 @@ command -v python3 >/dev/null || { echo "skip: no python3"; exit 77; }
 out=$(python3 "$score" "$bin" --peer none --floor "$floor") || { echo "$out"; exit 1; }
 echo "$out"
 
-# The floor check itself: an extractor that finds nothing must fail it.
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+
+# sentences.jsonl is what build_sentences.py makes of sentences.txt (an edit
+# of the source without a rebuild would score stale annotations).
+python3 "$root/bench/figures/build_sentences.py" "$root/bench/figures/sentences.txt" "$tmp/sentences.jsonl" 2>/dev/null
+cmp -s "$tmp/sentences.jsonl" "$root/bench/figures/sentences.jsonl" ||
+  { echo "bench/figures/sentences.jsonl is stale: run python3 build_sentences.py in bench/figures"; exit 1; }
+
+# The floor check itself: an extractor that finds nothing must fail it.
 cat >"$tmp/nothing" <<'SH'
 #!/bin/sh
 echo '{"claimcheck_report": 1, "files": [{"path": "x", "mentions": [], "findings": []}]}'
