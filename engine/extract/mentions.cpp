@@ -55,7 +55,8 @@ std::vector<Mention> Scanner::run() {
       "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
       "sixty|seventy|eighty|ninety|dozen|dozens|half|quarter|third|fifth|tenth|majority|"
       "hundred|thousand|million|billion|trillion|hundreds|thousands|millions|billions|tens|"
-      "twice|doubled|tripled|quadrupled|halved|doubling|tripling)\\b");
+      "twice|doubled|tripled|quadrupled|halved|doubling|tripling|"
+      "(?:two|three|four|five|six|seven|eight|nine|ten)fold)\\b");
   re2::StringPiece text(t_.data(), t_.size());
   size_t pos = 0;
   re2::StringPiece m;

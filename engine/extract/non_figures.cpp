@@ -11,7 +11,7 @@ namespace claimcheck::extract {
 // Words that make the number after them a label, not a figure: "Level 1",
 // "Title 8", "H.R. 4437", "Section 5", "Measure 88".
 bool is_label_word(std::string_view w) {
-  static constexpr std::array<std::string_view, 62> kLabels{
+  static constexpr std::array<std::string_view, 64> kLabels{
       "level",    "levels",    "tier",     "tiers",    "phase",     "phases",  "title",
       "titles",   "section",   "sections", "sec.",     "article",   "art.",    "articles",
       "chapter",  "chapters",  "ch.",      "part",     "parts",     "no.",     "nos.",
@@ -20,7 +20,7 @@ bool is_label_word(std::string_view w) {
       "stage",    "step",      "item",     "figure",   "fig.",      "table",   "appendix",
       "version",  "district",  "route",    "highway",  "interstate", "measure", "proposition",
       "prop.",    "amendment", "type",    "hb",       "sb",        "ab",      "hr",
-      "lb",       "hf",        "sf",      "bill",     "form"};
+      "lb",       "hf",        "sf",      "bill",     "form",     "junction", "junctions"};
   for (auto l : kLabels)
     if (l == w) return true;
   return false;
@@ -176,11 +176,11 @@ bool Scanner::year_time_context(size_t start, size_t e) const {
 
 
 bool is_score_word(std::string_view w) {
-  static constexpr std::array<std::string_view, 34> kWords{
+  static constexpr std::array<std::string_view, 35> kWords{
       "won",     "win",     "wins",    "winning", "beat",   "beats",   "beating", "defeated", "defeat",
       "lost",    "lose",    "loses",   "losing",  "drew",   "draw",    "victory", "loss",     "ruling",
       "decision", "vote",   "votes",   "voted",   "margin", "lead",    "led",     "score",    "scoreline",
-      "tie",     "tied",    "record",  "split",   "verdict", "trailed", "trailing"};
+      "tie",     "tied",    "record",  "split",   "verdict", "trailed", "trailing", "went"};
   for (auto k : kWords)
     if (k == w) return true;
   return false;
@@ -229,6 +229,72 @@ bool names_number(const Word& before, std::string_view t) {
   bool acronym = before.len >= 2;
   for (size_t k = before.b; k < before.e && acronym; ++k) acronym = is_upper(t[k]);
   return acronym || !opens;
+}
+
+
+size_t Scanner::not_a_quantity(size_t start, const Number& num) const {
+  const size_t n = t_.size();
+  // Phone numbers and codes written with a leading zero: "0800 123 4567"
+  if (t_[num.b] == '0' && num.decimals == 0 && num.int_digits >= 3) {
+    size_t i = num.e;
+    while (i + 1 < n && (t_[i] == ' ' || t_[i] == '-') && is_digit(t_[i + 1])) {
+      ++i;
+      while (i < n && is_digit(t_[i])) ++i;
+    }
+    return i;
+  }
+  // International numbers: "+44 20 7946 0958"
+  if (start > 0 && t_[start - 1] == '+' && num.decimals == 0) {
+    size_t i = num.b, groups = 1;
+    while (i < n && is_digit(t_[i])) ++i;
+    while (i + 1 < n && (t_[i] == ' ' || t_[i] == '-') && is_digit(t_[i + 1])) {
+      ++i;
+      while (i < n && is_digit(t_[i])) ++i;
+      ++groups;
+    }
+    if (groups >= 3) return i;
+  }
+  if (num.grouped || num.decimals > 0 || start != num.b) return 0;
+  // Tallies: "passed by 219 to 212" (a range ascends; a tally does not)
+  if (Word by = word_before(t_, start); by.is("by")) {
+    Word to = word_after(t_, num.e);
+    size_t q = skip_spaces(t_, to.e);
+    Number other;
+    if (to.is("to") && to.b > num.e && q < n && is_digit(t_[q]) && parse_number(t_, q, other) &&
+        !other.grouped && other.decimals == 0 && other.value < num.value &&
+        (other.e >= n || (t_[other.e] != '%' && !is_alpha(t_[other.e])))) {
+      Word unit = word_after(t_, other.e);
+      if (!(unit.is("percent") || unit.is("points") || scale_value(unit.str()) > 0)) return other.e;
+    }
+  }
+  Word w1 = word_after(t_, num.e);
+  // Addresses: "200 Park Lane", "14 Church Street", "1200 Market St."
+  if (w1.capitalized && w1.b > num.e) {
+    static constexpr std::array<std::string_view, 20> kStreets{
+        "street", "st",      "avenue",  "ave",   "road",    "rd",     "lane",  "ln",   "boulevard", "blvd",
+        "drive",  "dr",      "way",     "place", "square",  "court",  "terrace", "crescent", "parkway", "close"};
+    Word w = w1;
+    for (int k = 0; k < 3 && w.capitalized; ++k) {
+      std::string_view s = w.str();
+      if (!s.empty() && s.back() == '.') s.remove_suffix(1);
+      if (k > 0)
+        for (auto st : kStreets)
+          if (st == s) return w.e;
+      Word nx = word_after(t_, w.e);
+      if (nx.b == w.e) break;
+      w = nx;
+    }
+  }
+  // Tallies: "by 7 votes to 2"
+  if (w1.is("votes") || w1.is("vote")) {
+    Word to = word_after(t_, w1.e);
+    size_t q = skip_spaces(t_, to.e);
+    if (to.is("to") && q < n && is_digit(t_[q])) {
+      Number other;
+      if (parse_number(t_, q, other)) return other.e;
+    }
+  }
+  return 0;
 }
 
 }  // namespace claimcheck::extract

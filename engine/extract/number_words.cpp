@@ -162,13 +162,9 @@ size_t Scanner::on_word(size_t c, size_t len) {
         f.unit = Unit::duration;  // "three months", "eighteen years"
         f.unit_text = std::string(d);
         end = u.e;
-      } else if (u.is("times")) {
-        Word w2 = word_after(t_, u.e);
-        if (w2.is("as") || w2.is("more") || w2.is("higher") || w2.is("larger") || w2.is("greater") ||
-            w2.is("the") || w2.is("less") || w2.is("lower") || w2.is("faster") || w2.is("bigger")) {
-          f.unit = Unit::multiplier;  // "three times as likely"
-          end = u.e;
-        }
+      } else if (u.is("times") && times_is_multiplier(u.e)) {
+        f.unit = Unit::multiplier;  // "three times as likely", "four times its earnings"
+        end = u.e;
       }
     }
     // Spelled numbers below ten without a unit or scale ("two agencies",
@@ -248,6 +244,20 @@ size_t Scanner::on_word(size_t c, size_t len) {
     f.end = end;
     emit_plain(f);
     return end;
+  }
+  // "fourfold", "tenfold"
+  if (w.size() > 4 && w.ends_with("fold")) {
+    const int k = small_number_value(std::string_view(w).substr(0, w.size() - 4));
+    if (k < 2) return c + len;
+    f.unit = Unit::multiplier;
+    f.verbal = true;
+    f.value = k;
+    f.precision = 0;
+    f.lo = k;
+    f.hi = just_above(k);
+    f.end = c + len;
+    emit_plain(f);
+    return c + len;
   }
   // Multiples: "doubled", "more than tripled", "halved", "twice as likely"
   if (w == "doubled" || w == "tripled" || w == "quadrupled" || w == "halved" || w == "doubling" ||
@@ -331,9 +341,12 @@ size_t Scanner::on_word(size_t c, size_t len) {
       // "of", a parenthesis or the end of a phrase, not "a third party".
       if (!article_a || (w.back() == 's')) return c + len;
       size_t p = skip_spaces(t_, c + len);
+      Word by = word_before(t_, prev.b);
       bool ok = next.is("of") || (p < n && (t_[p] == '(' || t_[p] == ',' || t_[p] == '.' ||
                                             t_[p] == ';' || t_[p] == ':')) ||
-                p >= n;
+                p >= n || by.is("by") ||  // "fell by a quarter"
+                next.is("less") || next.is("more") || next.is("fewer") || next.is("lower") ||
+                next.is("higher");  // "a third less carbon"
       if (!ok) return c + len;
       f.begin = prev.b;
     }

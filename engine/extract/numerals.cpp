@@ -200,6 +200,8 @@ size_t Scanner::on_number(size_t c) {
   }
   size_t e = num.e;
   if (in_url_or_email(c)) return skip_token(e);
+  if (!currency_first && !f.negative)
+    if (size_t skip = not_a_quantity(start, num)) return skip;
   // "6.02×10^23", "6.02 x 10^23", "1.5e6": scientific notation
   {
     size_t p = e;
@@ -244,6 +246,7 @@ size_t Scanner::on_number(size_t c) {
       const bool word_end = le >= n || !is_alnum(t_[le]);
       double sc = scale_value(suf);
       const bool glued_unit = word_end && (is_other_unit(suf) || suf == "pc" || suf == "x" ||
+                                           ((suf == "c" || suf == "f") && is_upper(a)) ||
                                            !currency_code_word(suf).empty() || suf == "yr" ||
                                            suf == "yrs");
       if (!(sc >= 1e3 && word_end) && !glued_unit) return skip_token(e);  // 287g, 1st, 1990s
@@ -383,6 +386,9 @@ size_t Scanner::on_number(size_t c) {
       percent = true;
     } else if (suf == "x") {
       f.unit = Unit::multiplier;
+    } else if ((suf == "c" || suf == "f") && is_upper(t_[e])) {
+      f.unit = Unit::other;  // "31C", "-89.2C"
+      f.unit_text = std::string(1, t_[e]);
     } else if (suf == "yr" || suf == "yrs") {
       f.unit = Unit::duration;
       f.unit_text = "year";
@@ -403,7 +409,7 @@ size_t Scanner::on_number(size_t c) {
     } else {
       Word w = word_after(t_, end);
       if (w.b > end || w.b == end) {
-        if (w.is("percent") || w.is("pct") || w.is("percents")) {
+        if (w.is("percent") || w.is("pct") || w.is("percents") || (w.is("pc") && !w.capitalized)) {
           percent = true;
           end = w.e;
         } else if (w.is("per")) {
@@ -423,6 +429,11 @@ size_t Scanner::on_number(size_t c) {
         } else if (double s = scale_value(w.str()); s >= 1e3 && w.len > 2 && w.b > end) {
           scale = s;
           end = w.e;
+          Word w2 = word_after(t_, end);  // "11 lakh crore", "2 thousand million"
+          if (double s2 = scale_value(w2.str()); s2 >= 1e3 && w2.len > 2 && w2.b > end) {
+            scale *= s2;
+            end = w2.e;
+          }
         } else if (s >= 1e6 && currency_first && w.b > end) {  // "$750 m", "$4 bn"
           scale = s;
           end = w.e;
@@ -470,7 +481,17 @@ size_t Scanner::on_number(size_t c) {
       end = w.e;
     }
   }
-  if (!percent && !points && !ratio) end = read_unit_after(f, end, scale == 1);
+  if (!percent && !points && !ratio && f.unit == Unit::count && scale == 1) {
+    // "rose 3 points", "fell 300 points": points after a change are points
+    Word w = word_after(t_, end);
+    Word v = word_before(t_, start);
+    if (v.is("by")) v = word_before(t_, v.b);
+    if ((w.is("points") || w.is("point")) && w.b > end && change_verb(v.str()) != Direction::none) {
+      points = true;
+      end = w.e;
+    }
+  }
+  if (!percent && !points && !ratio) end = read_unit_after(f, end, !currency_first);
   f.end = end;
   f.scale = scale;
   const double prec = pow10(-num.decimals);
@@ -559,23 +580,32 @@ size_t Scanner::read_unit_after(Figure& f, size_t end, bool plain) {
   }
   // multipliers: "3 times as likely", "2.5 times more", "4-fold"
   if (w.is("times")) {
-    Word w2 = word_after(t_, w.e);
-    if (w2.is("as") || w2.is("more") || w2.is("higher") || w2.is("larger") || w2.is("greater") ||
-        w2.is("bigger") || w2.is("faster") || w2.is("the") || w2.is("that") || w2.is("less") ||
-        w2.is("lower") || w2.is("smaller") || w2.is("over")) {
-      f.unit = Unit::multiplier;
-      return w.e;
-    }
-    return end;
+    if (!times_is_multiplier(w.e)) return end;
+    f.unit = Unit::multiplier;
+    return w.e;
   }
   if (w.is("fold")) {
     f.unit = Unit::multiplier;
     return w.e;
   }
-  if (plain && is_other_unit(w.str()) && !(w.is("in") || w.is("sq"))) {
-    f.unit = Unit::other;
-    f.unit_text = std::string(t_.substr(w.b, w.e - w.b));
-    return w.e;
+  if (plain) {
+    // Two-word units first: "light years", "square kilometres", "parts per
+    // million", "barrels a day", "degrees Celsius"; then "km/h"-style ones.
+    if (size_t e2 = two_word_unit(w); e2) {
+      f.unit = Unit::other;
+      f.unit_text = std::string(t_.substr(w.b, e2 - w.b));
+      return e2;
+    }
+    if (is_other_unit(w.str()) && !w.is("sq")) {
+      size_t ue = w.e;
+      if (ue + 1 < n && t_[ue] == '/' && is_alpha(t_[ue + 1])) {  // "km/h"
+        ++ue;
+        while (ue < n && is_alpha(t_[ue])) ++ue;
+      }
+      f.unit = Unit::other;
+      f.unit_text = std::string(t_.substr(w.b, ue - w.b));
+      return ue;
+    }
   }
   // rates: "12 per 100,000", "12 deaths per 100,000 people", "2.5 per thousand"
   Word p = w;

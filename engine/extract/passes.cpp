@@ -34,7 +34,7 @@ constexpr std::array<DirectionWord, 96> kChangeVerbs{{
     {"rallied", Direction::up},      {"rebounded", Direction::up},   {"advanced", Direction::up},
     {"added", Direction::up},        {"adds", Direction::up},        {"adding", Direction::up},
     {"up", Direction::up},           {"expanded", Direction::up},    {"swelled", Direction::up},
-    {"spiked", Direction::up},       {"boosted", Direction::up},     {"raised", Direction::up},
+    {"spiked", Direction::up},       {"boosted", Direction::up},     {"lifted", Direction::up},
     {"hiked", Direction::up},        {"widened", Direction::up},     {"accelerated", Direction::up},
     {"fell", Direction::down},       {"fall", Direction::down},      {"falls", Direction::down},
     {"falling", Direction::down},    {"fallen", Direction::down},    {"dropped", Direction::down},
@@ -62,9 +62,9 @@ constexpr std::array<DirectionWord, 30> kChangeNouns{{
     {"increases", Direction::up},   {"gains", Direction::up},         {"rises", Direction::up},
     {"decrease", Direction::down},  {"decline", Direction::down},     {"drop", Direction::down},
     {"fall", Direction::down},      {"cut", Direction::down},         {"reduction", Direction::down},
-    {"loss", Direction::down},      {"dip", Direction::down},         {"slump", Direction::down},
+    {"cuts", Direction::down},      {"dip", Direction::down},         {"slump", Direction::down},
     {"plunge", Direction::down},    {"contraction", Direction::down}, {"downturn", Direction::down},
-    {"slide", Direction::down},     {"declines", Direction::down},    {"losses", Direction::down},
+    {"slide", Direction::down},     {"declines", Direction::down},    {"reductions", Direction::down},
 }};
 
 template <size_t N>
@@ -133,7 +133,13 @@ void Scanner::join_ranges() {
                                                   before2.is("anywhere") || before2.is("vary") ||
                                                   before2.is("varied") || before2.is("varying"));
         const bool and_only = gap_is(gap, {"and"});
-        if ((between || (dash && !and_only)) && !from) {
+        // "rose 1.6 points to 97.4", "rose $0.42 to $34.10": a change, then
+        // the level it reached. After a verb of change, "to" joins a range
+        // only from a bare number ("rose 3 to 5 points").
+        Word verb = before.is("by") ? before2 : before;
+        const bool to_level = gap_is(gap, {"to"}) && change_verb(verb.str()) != Direction::none &&
+                              (a.unit != Unit::count || scale_[i] != 1);
+        if ((between || (dash && !and_only)) && !from && !to_level) {
           const double scale = scale_[i] == 1 && scale_[i + 1] > 1 ? scale_[i + 1] : 1;
           const double low = a.value * scale;
           if (low < b.value) {
@@ -167,22 +173,56 @@ void Scanner::join_ranges() {
 
 void Scanner::mark_changes() {
   for (Mention& m : out_) {
-    if (m.unit == Unit::year || m.time_context || m.change != ChangeKind::none || m.minor) continue;
+    // Multipliers that are changes ("doubled") say so themselves; "2.5
+    // times faster" after a verb of change is a comparison, not a change.
+    if (m.unit == Unit::year || m.time_context || m.change != ChangeKind::none || m.minor ||
+        m.unit == Unit::multiplier)
+      continue;
     Word w = word_before(t_, m.begin);
-    if (w.is("by")) w = word_before(t_, w.b);
-    Direction d = change_verb(w.str());
+    if (w.is("between")) w = word_before(t_, w.b);  // "rose by between 5% and 8%"
+    Direction d = Direction::none;
+    if (w.is("by")) {
+      // "rose by 7%", "raised its main rate by 0.25 points", "cut the risk
+      // of a second stroke by a fifth": the verb a few words back.
+      Word v = word_before(t_, w.b);
+      for (int k = 0; k < 6 && !v.empty() && d == Direction::none; ++k) {
+        d = change_verb(v.str());
+        v = word_before(t_, v.b);
+      }
+    } else {
+      d = change_verb(w.str());
+      if ((w.is("up") || w.is("down")) && d != Direction::none) {
+        // "make up one in ten", "set up", "shut down": a particle, not a change
+        static constexpr std::array<std::string_view, 22> kParticleVerbs{
+            "make", "makes", "made", "making", "take", "takes", "took", "set", "sets", "pick", "picked",
+            "end",  "ended", "show", "showed", "turn", "turned", "sum", "shut", "break", "broke", "back"};
+        Word v = word_before(t_, w.b);
+        for (auto pv : kParticleVerbs)
+          if (v.is(pv)) d = Direction::none;
+      }
+    }
     if (d == Direction::none && w.is("of")) {
       // "an increase of 12%", "a drop of 3.5 points"
       Word noun = word_before(t_, w.b);
       d = change_noun(noun.str());
     }
-    if (d == Direction::none) {
-      // "a 12% increase", "a 3.5-point jump", "a $2 billion cut"
-      Word after = word_after(t_, m.end);
-      if (after.b == skip_spaces(t_, m.end)) d = change_noun(after.str());
+    Word after = word_after(t_, m.end);
+    const bool touching = after.b == skip_spaces(t_, m.end);
+    if (d == Direction::none && touching) {
+      // "a 12% increase", "a 3.5-point jump", "a 5 per cent pay rise"
+      d = change_noun(after.str());
+      if (d == Direction::none) d = change_noun(word_after(t_, after.e).str());
       if (d != Direction::none) {
         Word art = word_before(t_, m.begin);
         if (!(art.is("a") || art.is("an") || art.is("the") || art.is("its") || art.is("their"))) d = Direction::none;
+      }
+    }
+    if (d == Direction::none && touching) {
+      // "18% more than the year before", "30% less than those that were not"
+      Word than = word_after(t_, after.e);
+      if (than.is("than")) {
+        if (after.is("more") || after.is("higher") || after.is("larger") || after.is("greater")) d = Direction::up;
+        if (after.is("less") || after.is("fewer") || after.is("lower") || after.is("smaller")) d = Direction::down;
       }
     }
     if (d == Direction::none) continue;

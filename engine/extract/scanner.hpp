@@ -110,6 +110,14 @@ class Scanner {
   // The unit words after a number's end: currency, durations, other units,
   // rates, multipliers. Returns the new end.
   size_t read_unit_after(Figure& f, size_t end, bool plain);
+  // "times" at `after_times` makes a multiplier ("three times the size"),
+  // not a count of occasions ("three times a week", "voted three times").
+  bool times_is_multiplier(size_t after_times) const;
+  // End of a two-word unit starting with `w` ("light years"), else 0.
+  size_t two_word_unit(const Word& w) const;
+  // "200 Park Lane", "0800 123 4567", "by 7 votes to 2": where a number
+  // that is an address, a phone number or a tally ends, else 0.
+  size_t not_a_quantity(size_t start, const Number& num) const;
   // Passes over what was read: ranges, change amounts, trends, counted nouns.
   void join_ranges();
   void mark_changes();

@@ -88,7 +88,11 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 22> kDuratio
 
 // Other unit words, kept as written. Lower case; glued forms ("128GB") and
 // separate words ("12 km") both look here.
-constexpr std::array<std::string_view, 78> kOtherUnits{
+constexpr std::array<std::string_view, 104> kOtherUnits{
+    "knots",     "knot",       "au",         "tev",        "gev",        "mev",       "mcg",
+    "joules",    "zettajoules", "kilojoules", "megajoules", "mg",        "ml",        "tonne",
+    "megapixel", "celsius",    "fahrenheit", "horsepower", "hp",         "ppm",       "ppb",
+    "kmh",       "ha",         "psi",        "cc",         "gigabytes",
     "km",        "kms",        "kilometres", "kilometers", "kilometre", "kilometer", "miles",
     "mile",      "mi",         "mph",        "kph",        "km/h",       "metres",    "meters",
     "metre",     "meter",      "cm",         "mm",         "ft",         "feet",      "foot",
@@ -136,6 +140,47 @@ std::string_view currency_name(std::string_view word, std::string_view adjective
 }
 
 std::string_view duration_unit(std::string_view word) { return lookup(kDurations, word); }
+
+// Two-word units: the first word, then the words that may follow it.
+size_t Scanner::two_word_unit(const Word& w) const {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 22> kPairs{{
+      {"light", "years"},      {"light", "year"},        {"light-years", ""},     {"degrees", "celsius"},
+      {"degrees", "fahrenheit"}, {"degrees", "c"},       {"degrees", "f"},        {"square", "kilometres"},
+      {"square", "kilometers"}, {"square", "miles"},     {"square", "metres"},    {"square", "meters"},
+      {"square", "feet"},      {"sq", "km"},             {"sq", "miles"},         {"sq", "ft"},
+      {"astronomical", "units"}, {"parts", "per"},       {"barrels", "a"},        {"barrels", "per"},
+      {"kilowatt", "hours"},   {"miles", "per"}}};
+  const std::string_view first = w.str();
+  for (const auto& [a, b] : kPairs) {
+    if (a != first) continue;
+    if (b.empty()) return w.e;
+    Word w2 = word_after(t_, w.e);
+    if (w2.b == w.e || !w2.is(b)) continue;
+    if (b == "per" || b == "a") {
+      // "parts per million", "barrels a day", "miles per hour"
+      Word w3 = word_after(t_, w2.e);
+      if (w3.is("million") || w3.is("billion") || w3.is("day") || w3.is("hour") || w3.is("year")) return w3.e;
+      continue;
+    }
+    return w2.e;
+  }
+  return 0;
+}
+
+bool Scanner::times_is_multiplier(size_t after_times) const {
+  // A comparison follows a multiplier: "as likely", "more", "the size",
+  // "what its owners paid", "its earnings". Occasions are followed by
+  // anything else: "three times a week", "2.8 million times under Title 42".
+  static constexpr std::array<std::string_view, 28> kComparisons{
+      "as",    "more",  "less",   "fewer",  "higher", "lower",   "larger", "smaller", "greater", "bigger",
+      "faster", "slower", "longer", "shorter", "the",  "that",    "what",   "their",   "its",     "his",
+      "her",   "our",   "my",     "your",   "those",  "these",   "than",   "over"};
+  Word w2 = word_after(t_, after_times);
+  if (w2.empty() || w2.b == after_times) return false;
+  for (auto c : kComparisons)
+    if (w2.is(c)) return true;
+  return false;
+}
 
 bool is_other_unit(std::string_view word) {
   for (auto u : kOtherUnits)

@@ -100,6 +100,14 @@ TEST_CASE("units glued to the number or written after it", "[mentions][forms]") 
       {"it weighs 40 tonnes empty", "40 tonnes", 40, Unit::other, "tonnes"},
       {"output of 3.2 gigawatts", "3.2 gigawatts", 3.2, Unit::other, "gigawatts"},
       {"prices rose 12pc in a year", "12pc", 12, Unit::percent, ""},
+      {"councils spent 9 pc more", "9 pc", 9, Unit::percent, ""},
+      {"the mill ships 2.4 million tonnes a year", "2.4 million tonnes", 2.4e6, Unit::other, "tonnes"},
+      {"a star some 800 light years away", "some 800 light years", 800, Unit::other, "light years"},
+      {"trains reach 250 km/h on the line", "250 km/h", 250, Unit::other, "km/h"},
+      {"the lake covers 30 square miles", "30 square miles", 30, Unit::other, "square miles"},
+      {"ozone at 70 parts per billion", "70 parts per billion", 70, Unit::other, "parts per billion"},
+      {"it hit 41C in the shade", "41C", 41, Unit::other, "C"},
+      {"a budget of \xE2\x82\xB9" "3 lakh crore", "\xE2\x82\xB9" "3 lakh crore", 3e12, Unit::currency, "INR"},
       {"shares fell 3% on Monday", "3%", 3, Unit::percent, ""},
   });
 }
@@ -117,7 +125,17 @@ TEST_CASE("rates, durations and multipliers", "[mentions][forms]") {
       {"a 3x return on the money", "3x", 3, Unit::multiplier, ""},
       {"twice as many people came", "twice", 2, Unit::multiplier, ""},
       {"a 4-fold rise in cases", "4-fold", 4, Unit::multiplier, ""},
+      {"exports grew sixfold", "sixfold", 6, Unit::multiplier, ""},
+      {"rents are three times what they were", "three times", 3, Unit::multiplier, ""},
+      {"its debt is 5 times its annual profit", "5 times", 5, Unit::multiplier, ""},
   });
+  // Occasions are counts, not multipliers.
+  for (std::string input : {"she voted 4 times in a week", "he called three times a day"}) {
+    INFO("input: " << input);
+    auto ms = claimcheck::extract_mentions(input);
+    INFO("got: " << describe(ms));
+    for (const auto& m : ms) CHECK(m.unit != Unit::multiplier);
+  }
   auto ms = claimcheck::extract_mentions("12 deaths per 100,000 people");
   REQUIRE(ms.size() == 1);
   CHECK(ms[0].per == 100000);
@@ -200,6 +218,12 @@ TEST_CASE("changes: amount, kind and direction", "[mentions][forms]") {
        Direction::up},
       {"the backlog tripled", "tripled", 3, Unit::multiplier, ChangeKind::multiple, Direction::up},
       {"the deficit halved", "halved", 0.5, Unit::multiplier, ChangeKind::multiple, Direction::down},
+      {"fares rose by between 3% and 6%", "3% and 6%", 3, Unit::percent, ChangeKind::relative, Direction::up},
+      {"the bank lifted its base rate by 0.5 percentage points", "0.5 percentage points", 0.5, Unit::points,
+       ChangeKind::absolute, Direction::up},
+      {"a 4 per cent pay rise for nurses", "4 per cent", 4, Unit::percent, ChangeKind::relative, Direction::up},
+      {"the port handled 9% more than last year", "9%", 9, Unit::percent, ChangeKind::relative, Direction::up},
+      {"visits were 20% lower than in May", "20%", 20, Unit::percent, ChangeKind::relative, Direction::down},
   };
   for (const auto& c : cases) {
     INFO("input: " << c.input);
@@ -214,7 +238,8 @@ TEST_CASE("changes: amount, kind and direction", "[mentions][forms]") {
   }
   // A level reached is not a change.
   for (std::string input : {"unemployment rose to 4.1% in April", "it fell from 12% a year ago",
-                            "the share was 12% in 2011"}) {
+                            "the share was 12% in 2011", "trucks make up 14% of traffic",
+                            "output grew 3 times faster than demand"}) {
     INFO("input: " << input);
     auto ms = claimcheck::extract_mentions(input);
     INFO("got: " << describe(ms));
@@ -335,6 +360,12 @@ TEST_CASE("numbers that are names, scores or dates are not figures", "[mentions]
       "the Apollo 11 crew",
       "the 2nd Circuit ruled",
       "Vision 2030 was announced",
+      "the office at 450 Harbor Road closed",
+      "call +1 212 555 0188 for tickets",
+      "dial 0161 496 0000 now",
+      "the motion carried by 61 to 39",
+      "the road is shut between junctions 4 and 5",
+      "the Bulls went 9-13 away from home",
   };
   for (const auto& input : cases) {
     INFO("input: " << input);
