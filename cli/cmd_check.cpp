@@ -1,6 +1,7 @@
 // cmd_check.cpp — claimcheck check: read drafts, check them, print one report.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -66,6 +67,7 @@ struct CheckArgs {
   bool figures = false;  // text: every figure read, one a line
   std::string color = "auto";
   std::string baseline, write_baseline, waivers;
+  std::optional<std::string> changed;  // --changed [REF]: only findings on lines added since REF
 };
 
 std::string render(const Report& report, const CheckArgs& args) {
@@ -120,14 +122,9 @@ int run_check(const CheckArgs& args) {
   if (!args.baseline.empty())
     if (auto b = load_baseline(args.baseline, diags)) baseline = std::move(*b);
   std::vector<Document> drafts;
-  for (const auto& path : args.drafts) {
+  for (const auto& path : expand_drafts(args.drafts, diags)) {
     if (path == "-") {
       if (auto doc = read_stdin_draft(diags)) drafts.push_back(std::move(*doc));
-      continue;
-    }
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) {
-      diags.error(path, 0, 0, "is a directory, not a draft");
       continue;
     }
     if (auto doc = read_document(path, diags)) {
@@ -173,6 +170,19 @@ int run_check(const CheckArgs& args) {
     report.files.push_back(check_document(doc, rules ? &*rules : nullptr, index.get(), options));
     for (const auto& w : report.files.back().warnings) std::cerr << w.format() << "\n";
     for (const auto& w : apply_inline_suppressions(report.files.back())) std::cerr << w.format() << "\n";
+    if (args.changed && doc.path != "<stdin>") {
+      // Review only what this change adds: findings elsewhere are dropped.
+      Diagnostics git;
+      auto lines = added_lines(doc.path, args.changed->empty() ? "HEAD" : *args.changed, git);
+      if (!lines) {
+        print_diagnostics(git);
+        return kExitInput;
+      }
+      std::erase_if(report.files.back().findings, [&](const Finding& x) {
+        return std::none_of(lines->begin(), lines->end(),
+                            [&](auto r) { return x.start.line >= r.first && x.start.line <= r.second; });
+      });
+    }
   }
   // Answered before: waivers (reasons on file) and the baseline.
   const std::time_t now = std::time(nullptr);
@@ -224,6 +234,10 @@ void add_check_command(CLI::App& app, Runner& run) {
   cmd->add_option("--baseline", args->baseline,
                   "findings in this file (written by --write-baseline) are reported but never fail the run");
   cmd->add_option("--write-baseline", args->write_baseline, "write this run's findings as a baseline FILE");
+  cmd->add_option("--changed", args->changed,
+                  "report only findings on lines added since git REF (default HEAD), as a review bot would")
+      ->expected(0, 1)
+      ->default_str("");
   cmd->add_option("--waivers", args->waivers,
                   "waiver file (default: .claimcheck-waivers.json beside claimcheck.json or here)");
   cmd->add_option("--fail-on", args->fail_on, "exit 1 when findings reach this severity")
@@ -233,7 +247,10 @@ void add_check_command(CLI::App& app, Runner& run) {
                   "front matter, dateline or 'Published:' line, else the file's date");
   cmd->add_option("-o,--output", args->output,
                   "write the report to FILE (whole or not at all) instead of stdout");
-  cmd->add_option("drafts", args->drafts, "draft files (txt, md, html, pdf, docx); - reads standard input")->required();
+  cmd->add_option("drafts", args->drafts,
+                  "drafts (txt, md, html, pdf, docx), folders of drafts (minus .claimcheckignore), quoted globs; "
+                  "- reads standard input")
+      ->required();
   cmd->callback([&run, args] { run = [args] { return run_check(*args); }; });
 }
 
