@@ -332,6 +332,29 @@ size_t Scanner::on_word(size_t c, size_t len) {
           prev.is("one") || prev.is("two") || prev.is("and") || prev.is("on") || prev.is("behalf"))
         return c + len;
       if (article_a) return c + len;  // "a half" belongs to "one and a half"
+      if (next.is("a")) {
+        // "half a million", "half a billion dollars": a count, not a share
+        Word big = word_after(t_, next.e);
+        const double sc = big.is("million") ? 1e6 : big.is("billion") ? 1e9 : big.is("trillion") ? 1e12
+                        : big.is("dozen") ? 12 : big.is("thousand") ? 1e3 : 0;
+        if (sc > 0) {
+          f.unit = Unit::count;
+          f.verbal = false;
+          f.value = sc / 2;
+          f.precision = sc / 10;
+          f.lo = f.value - f.precision / 2;
+          f.hi = f.value + f.precision / 2;
+          size_t end = big.e;
+          Word u = word_after(t_, end);
+          if (u.is("dollars")) {
+            set_currency(f, "USD");
+            end = u.e;
+          }
+          f.end = end;
+          emit_plain(f);
+          return end;
+        }
+      }
       if (next.is("as") || next.is("an") || next.is("hour") || next.is("century") ||
           next.is("decade") || next.is("time") || next.is("way"))
         return c + len;

@@ -274,6 +274,12 @@ void Scanner::link_trends() {
         if (!is_level(a) || !compatible(b, a)) break;
         a.from = int(j);
         a.direction = d;
+        // "12 days, down from 15": the bare end takes the other's unit
+        if (b.unit == Unit::count && b.counted.empty() && a.unit != Unit::count) {
+          b.unit = a.unit;
+          b.unit_text = a.unit_text;
+          b.per = a.per;
+        }
         break;
       }
     }

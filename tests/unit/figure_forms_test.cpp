@@ -258,6 +258,7 @@ TEST_CASE("trends: both ends and the direction", "[mentions][forms]") {
       {"it fell from 8 to 6 percent", "8", "6 percent", Direction::down},
       {"it reached 12% in 2011, up from 10% in 2009", "10%", "12%", Direction::up},
       {"it was 4.1 percent, down from 4.4 percent", "4.4 percent", "4.1 percent", Direction::down},
+      {"waits fell to 12 days, down from 15", "15", "12 days", Direction::down},
   };
   for (const auto& c : cases) {
     INFO("input: " << c.input);
@@ -290,6 +291,7 @@ TEST_CASE("number words: small, vague, scaled", "[mentions][forms]") {
       {"tens of millions of dollars", "tens of millions", 2e7, Unit::count, false},
       {"hundreds of thousands of voters", "hundreds of thousands", 2e5, Unit::count, false},
       {"a million people marched", "a million", 1e6, Unit::count, false},
+      {"half a million people marched", "half a million", 5e5, Unit::count, false},
       {"some 4 hundred million users", "some 4 hundred million", 4e8, Unit::count, false},
       {"one in four adults", "one in four", 25, Unit::percent, false},
       {"a six-cylinder engine", "six", 6, Unit::count, true},
