@@ -64,13 +64,17 @@ FileReport check_document(const Document& doc, const Rules* rules, const Index* 
                    [](const Finding& a, const Finding& b) { return a.begin < b.begin; });
   // Fingerprints: the finding's sentence, not its line, so edits elsewhere
   // keep a finding's identity.
+  // Sentences are in text order: the one holding a finding is found by
+  // binary search (a scan per finding was quadratic on long drafts).
   for (auto& x : ctx.findings) {
     std::string_view sentence = x.text;
-    for (const auto& s : ctx.sentences)
-      if (x.begin >= s.span.begin && x.begin < s.span.end) {
+    auto it = std::upper_bound(ctx.sentences.begin(), ctx.sentences.end(), x.begin,
+                               [](size_t b, const detail::ReadSentence& s) { return b < s.span.begin; });
+    if (it != ctx.sentences.begin()) {
+      const auto& s = *std::prev(it);
+      if (x.begin >= s.span.begin && x.begin < s.span.end)
         sentence = std::string_view(doc.text).substr(s.span.begin, s.span.end - s.span.begin);
-        break;
-      }
+    }
     x.fingerprint = finding_fingerprint(x.kind, x.claim, sentence);
   }
 
