@@ -292,7 +292,9 @@ class ClaimCheck : public Check {
     if (!is_positive(ms.source.measure)) return;
     std::optional<Comparison> supported_by, off_by_one, value_off, undecided;
     for (const auto& c : ctx.rules->claims()) {
-      if (m.unit != c.unit) continue;
+      // A change ("rose 12%") is never the level a claim states (12%); an
+      // amount of another currency or unit is another statistic.
+      if (m.unit != c.unit || m.change != ChangeKind::none) continue;
       Comparison cmp = compare(*ctx.rules, ms, c);
       const Closeness near = closeness(m, c);
       if (near == Closeness::consistent) {

@@ -56,6 +56,16 @@ std::string render_json(const Report& r) {
       jm["text"] = m.mention.text;
       jm["value"] = number_json(m.mention.value);
       jm["unit"] = unit_name(m.mention.unit);
+      // What the figure is, beyond value and unit, where the text says it.
+      const Mention& mm = m.mention;
+      if (!mm.unit_text.empty()) jm["unit_text"] = mm.unit_text;
+      if (mm.unit == Unit::rate) jm["per"] = number_json(mm.per);
+      if (mm.range) jm["high"] = number_json(mm.high);
+      if (mm.change != ChangeKind::none)
+        jm["change"] = {{"kind", change_kind_name(mm.change)}, {"direction", direction_name(mm.direction)}};
+      if (mm.from >= 0) jm["trend"] = {{"from", mm.from}, {"direction", direction_name(mm.direction)}};
+      if (!mm.counted.empty()) jm["counted"] = mm.counted;
+      if (mm.minor) jm["minor"] = true;
       jm["interval"] = {number_json(m.mention.lo), number_json(m.mention.hi)};
       jm["hedge"] = m.mention.hedge.empty() ? json(nullptr) : json(m.mention.hedge);
       jm["frame"] = frame_json(m.frame);

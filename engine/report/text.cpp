@@ -4,6 +4,7 @@
 #include <string>
 
 #include "claimcheck/report.hpp"
+#include "report/figure_text.hpp"
 
 namespace claimcheck {
 
@@ -80,14 +81,8 @@ std::string caret_line(const std::string& line, int column, int width) {
   return out;
 }
 
-std::string fmt_value(double v) {
-  std::string s = std::to_string(v);
-  if (s.find('.') != std::string::npos) {
-    while (!s.empty() && s.back() == '0') s.pop_back();
-    if (!s.empty() && s.back() == '.') s.pop_back();
-  }
-  return s;
-}
+using report::figure_text;
+using report::number_text;
 
 }  // namespace
 
@@ -124,8 +119,8 @@ std::string render_text(const Report& r, const RenderOptions& o) {
     for (const auto& m : f.mentions) {
       out += path + ":" + std::to_string(m.start.line) + ":" + std::to_string(m.start.column) +
              ": " + st.dim() + "note:" + st.reset() + " " + printable(m.mention.text) + " = " +
-             fmt_value(m.mention.value) + " " + std::string(unit_name(m.mention.unit)) + " [" +
-             fmt_value(m.mention.lo) + ", " + fmt_value(m.mention.hi) + ") " + m.verdict +
+             figure_text(m.mention) + " [" +
+             number_text(m.mention.lo) + ", " + number_text(m.mention.hi) + ") " + m.verdict +
              (m.claim.empty() ? "" : " (" + m.claim + ")") + "\n";
     }
   }
