@@ -79,7 +79,7 @@ bool is_frame_word(const std::string& w) {
 bool usable(const Mention& m) {
   return (m.unit == Unit::count || m.unit == Unit::percent || m.unit == Unit::usd ||
           m.unit == Unit::points) &&
-         !m.time_context && !m.range && m.change == ChangeKind::none && std::isfinite(m.value);
+         !m.time_context && !m.range && !m.minor && m.change == ChangeKind::none && std::isfinite(m.value);
 }
 
 // An age bound ("children under 18", "aged 65 and over") is a definition,
