@@ -42,6 +42,15 @@ Config load_config();
 // for messages about missing rules or index; empty otherwise.
 std::string no_config_hint(const Config& config);
 
+// The drafts named on the command line: files as given, folders walked for
+// every draft format (skipping hidden entries and .claimcheckignore
+// patterns), quoted globs expanded, "-" kept for standard input.
+std::vector<std::string> expand_drafts(const std::vector<std::string>& args, Diagnostics& diags);
+// Line ranges (inclusive) that `git diff REF` shows as added in `path`;
+// every line for an untracked file; nullopt (with a diagnostic) outside git.
+std::optional<std::vector<std::pair<int, int>>> added_lines(const std::string& path, const std::string& ref,
+                                                           Diagnostics& diags);
+
 // Exit statuses of design.md.
 constexpr int kExitOk = 0;
 constexpr int kExitFindings = 1;

@@ -90,6 +90,17 @@ FileReport check_document(const Document& doc, const Rules* rules, const Index* 
   }
   std::stable_sort(ctx.findings.begin(), ctx.findings.end(),
                    [](const Finding& a, const Finding& b) { return a.begin < b.begin; });
+  // Fingerprints: the finding's sentence, not its line, so edits elsewhere
+  // keep a finding's identity.
+  for (auto& x : ctx.findings) {
+    std::string_view sentence = x.text;
+    for (const auto& s : ctx.sentences)
+      if (x.begin >= s.span.begin && x.begin < s.span.end) {
+        sentence = std::string_view(doc.text).substr(s.span.begin, s.span.end - s.span.begin);
+        break;
+      }
+    x.fingerprint = finding_fingerprint(x.kind, x.claim, sentence);
+  }
   out.findings = std::move(ctx.findings);
   out.warnings = std::move(warnings);
   return out;

@@ -94,6 +94,10 @@ std::string render_json(const Report& r) {
       jx["dimensions"] = x.dimensions;
       jx["related"] = x.related;
       jx["evidence"] = evidence_json(x.evidence);
+      jx["fingerprint"] = x.fingerprint;
+      if (x.suppressed)
+        jx["suppressed"] = {{"kind", x.suppressed->kind}, {"reason", x.suppressed->reason}, {"who", x.suppressed->who}};
+      if (x.in_baseline) jx["in_baseline"] = true;
       jf["findings"].push_back(std::move(jx));
     }
     root["files"].push_back(std::move(jf));
@@ -101,7 +105,8 @@ std::string render_json(const Report& r) {
   const Summary s = r.summary();
   root["summary"] = {{"mentions", s.mentions}, {"supported", s.supported},
                      {"errors", s.errors},     {"warnings", s.warnings},
-                     {"infos", s.infos}};
+                     {"infos", s.infos},       {"suppressed", s.suppressed},
+                     {"in_baseline", s.in_baseline}};
   // error_handler replace: a stray invalid byte never aborts the report.
   return root.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
