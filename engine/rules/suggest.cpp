@@ -83,13 +83,16 @@ bool usable(const Mention& m) {
 }
 
 // An age bound ("children under 18", "aged 65 and over") is a definition,
-// not a figure the corpus states.
+// not a figure the corpus states: a count with no counted noun right after
+// "under", "aged" ... (the hedge "under" may be part of the mention).
 bool is_age(const Mention& m, std::string_view sentence) {
-  if (m.unit != Unit::count) return false;
-  const auto before = words_of(sentence.substr(0, m.begin));
+  if (m.unit != Unit::count || !m.counted.empty()) return false;
+  const size_t digit = m.text.find_first_of("0123456789");
+  if (digit == std::string::npos) return false;
+  const auto before = words_of(sentence.substr(0, m.begin + digit));
   if (before.empty()) return false;
   static const std::set<std::string> age = {"under", "aged", "age", "ages", "over"};
-  return age.count(before.back().lower) > 0 && before.back().end + 2 >= m.begin;
+  return age.count(before.back().lower) > 0 && before.back().end + 2 >= m.begin + digit;
 }
 
 struct Sentence {
