@@ -221,13 +221,17 @@ bool is_stop_word(std::string_view w) {
   return words.count(w) > 0;
 }
 
-std::vector<std::string> phrase_words(std::string_view text) {
+std::vector<std::string> phrase_words(std::string_view text, bool prefixes) {
   std::vector<std::string> out;
   std::string word;
   for (char c : text) {
     const auto u = static_cast<unsigned char>(c);
     if (std::isalnum(u) || u >= 0x80 || (c == '\'' && !word.empty())) {
       word.push_back(static_cast<char>(std::tolower(u)));
+    } else if (prefixes && c == '*' && !word.empty()) {
+      word.push_back('*');  // a prefix: "deport*" (vocabulary search forms)
+      out.push_back(std::move(word));
+      word.clear();
     } else if (!word.empty()) {
       while (!word.empty() && word.back() == '\'') word.pop_back();
       if (!word.empty()) out.push_back(std::move(word));

@@ -53,8 +53,16 @@ RangeCover range_cover(Unit unit, double lo, double hi);
 bool is_stop_word(std::string_view lowercase_word);
 // The words of `text` in order, lowercased (ASCII), split at every byte that
 // is not a letter, digit, apostrophe or UTF-8 byte: how both backends read
-// an EvidenceQuery::any_phrase and the memory backend a sentence.
-std::vector<std::string> phrase_words(std::string_view text);
+// an EvidenceQuery::any_phrase and the memory backend a sentence. With
+// `prefixes`, a word written "deport*" stays so: any word beginning "deport"
+// (how any_phrase gives words that match their inflections).
+std::vector<std::string> phrase_words(std::string_view text, bool prefixes = false);
+// Does `word` match `pattern` (from phrase_words with prefixes)?
+inline bool word_matches(std::string_view pattern, std::string_view word) {
+  if (!pattern.empty() && pattern.back() == '*')
+    return word.substr(0, pattern.size() - 1) == pattern.substr(0, pattern.size() - 1);
+  return word == pattern;
+}
 
 // 64-bit FNV-1a of the bytes, as 16 hex digits.
 std::string content_hash(std::string_view bytes);

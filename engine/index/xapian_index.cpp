@@ -335,7 +335,8 @@ Xapian::Query figure_query(const Xapian::Database& db, const EvidenceQuery& q,
 
 // The frame part of a query: any of q.any_phrase, each as its words but
 // stop words, adjacent and in order (OP_PHRASE over the unstemmed terms,
-// which carry positions; stop words are not indexed and take no position).
+// which carry positions; stop words are not indexed and take no position;
+// a phrase with a "prefix*" word: all its words, any order).
 // Lowers `candidates` to the postings of the rarest word of each phrase,
 // summed. Empty when no phrase has a word.
 Xapian::Query frame_query(const Xapian::Database& db, const EvidenceQuery& q,
@@ -344,17 +345,38 @@ Xapian::Query frame_query(const Xapian::Database& db, const EvidenceQuery& q,
   Xapian::doccount postings = 0;
   for (const auto& phrase : q.any_phrase) {
     std::vector<std::string> words;
-    for (auto& w : index_detail::phrase_words(phrase))
+    for (auto& w : index_detail::phrase_words(phrase, true))
       if (!index_detail::is_stop_word(w)) words.push_back(std::move(w));
     if (words.empty()) continue;
+    // A "deport*" word is any indexed word beginning "deport"; its postings
+    // are at most the sum of theirs.
     Xapian::doccount rarest = db.get_doccount();
-    for (const auto& w : words) rarest = std::min(rarest, db.get_termfreq(w));
+    std::vector<Xapian::Query> terms;
+    for (const auto& w : words) {
+      if (w.back() != '*') {
+        rarest = std::min(rarest, db.get_termfreq(w));
+        terms.emplace_back(w);
+        continue;
+      }
+      const std::string prefix = w.substr(0, w.size() - 1);
+      Xapian::doccount sum = 0;
+      for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix) && sum < rarest; ++t)
+        sum += t.get_termfreq();
+      rarest = std::min(rarest, sum);
+      terms.emplace_back(Xapian::Query::OP_WILDCARD, prefix);
+    }
     postings += rarest;
-    if (words.size() == 1)
-      phrases.emplace_back(words.front());
+    // Xapian phrases take only terms: with a prefix word the words are
+    // required in any order (more candidates; the reader decides anyway).
+    const bool prefixed =
+        std::any_of(words.begin(), words.end(), [](const std::string& w) { return w.back() == '*'; });
+    if (terms.size() == 1)
+      phrases.push_back(terms.front());
+    else if (prefixed)
+      phrases.emplace_back(Xapian::Query::OP_AND, terms.begin(), terms.end());
     else
-      phrases.emplace_back(Xapian::Query::OP_PHRASE, words.begin(), words.end(),
-                           static_cast<Xapian::termcount>(words.size()));
+      phrases.emplace_back(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                           static_cast<Xapian::termcount>(terms.size()));
   }
   if (phrases.empty()) return {};
   candidates = std::min(candidates, postings);

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "match/checks.hpp"
+#include "rules/vocabulary.hpp"
 
 namespace claimcheck::detail {
 
@@ -112,7 +113,9 @@ class EvidenceCheck : public Check {
       const bool has_regex = std::any_of(phrases.begin(), phrases.end(), [](const std::string& p) {
         return p.size() >= 2 && p.front() == '/' && p.back() == '/';
       });
-      if (!has_regex) q.any_phrase = phrases;
+      // Phrases match their inflections: search their "base*" forms.
+      if (!has_regex)
+        for (const auto& p : phrases) q.any_phrase.push_back(rules_detail::search_form(p));
     }
     q.unit = m.unit;
     q.lo = m.lo;

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "claimcheck/index.hpp"
 #include "claimcheck/rules.hpp"
 #include "rules/json_positions.hpp"
 #include "rules/vocabulary.hpp"
@@ -74,8 +75,9 @@ std::vector<RulesInput> read_rules_files(const std::vector<std::string>& paths);
 namespace claimcheck::rules_detail {
 // Adds `found` to `out` sorted by file (in the order of `files`), line, column.
 void append_in_file_order(const Diagnostics& found, const std::vector<RulesInput>& files, Diagnostics& out);
-// lint_rules on contents already in memory (tests use it).
-void lint_inputs(const std::vector<RulesInput>& files, Diagnostics& diags);
+// lint_rules on contents already in memory (tests use it); with `corpus`,
+// phrases that no figure sentence of it holds are reported too.
+void lint_inputs(const std::vector<RulesInput>& files, Diagnostics& diags, const Index* corpus = nullptr);
 // Lowercased, whitespace collapsed: the form phrases are compared in.
 std::string normalize_phrase(std::string_view phrase);
 }  // namespace claimcheck::rules_detail
