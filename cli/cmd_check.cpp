@@ -3,6 +3,8 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
+#include <set>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -12,6 +14,7 @@
 #include "claimcheck/index.hpp"
 #include "claimcheck/report.hpp"
 #include "claimcheck/rules.hpp"
+#include "claimcheck/suppress.hpp"
 #include "commands.hpp"
 
 namespace claimcheck::cli {
@@ -49,15 +52,6 @@ std::optional<Document> read_stdin_draft(Diagnostics& diags) {
   return doc;
 }
 
-std::string render(const Report& report, const std::string& format) {
-  if (format == "json") return render_json(report);
-  if (format == "sarif") return render_sarif(report);
-  if (format == "html") return render_html(report);
-  RenderOptions o;
-  o.color = isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr;
-  return render_text(report, o);
-}
-
 struct CheckArgs {
   std::string db;
   std::vector<std::string> rules;
@@ -67,7 +61,42 @@ struct CheckArgs {
   std::string output;
   bool extract_only = false;  // --extract-only: list figures, load no rules or index
   std::vector<std::string> drafts;
+  std::string min_level = "info";
+  bool quiet = false;    // text: findings only, no summary line
+  bool figures = false;  // text: every figure read, one a line
+  std::string color = "auto";
+  std::string baseline, write_baseline, waivers;
 };
+
+std::string render(const Report& report, const CheckArgs& args) {
+  const std::string& format = args.format;
+  if (format == "json") return render_json(report);
+  if (format == "sarif") return render_sarif(report);
+  if (format == "html") return render_html(report);
+  if (format == "rdjson") return render_rdjson(report);
+  RenderOptions o;
+  o.min_level = *severity_from_name(args.min_level);
+  if (format == "line") return render_lines(report, o);
+  if (format == "github") return render_github(report, o);
+  o.color = args.color == "always" ||
+            (args.color == "auto" && args.output.empty() && isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr);
+  o.figures = args.figures || args.extract_only;  // listing the figures is what --extract-only is for
+  o.summary = !args.quiet;
+  return render_text(report, o);
+}
+
+// The waiver file: --waivers, else .claimcheck-waivers.json beside the
+// configuration, else in the working folder; none is fine.
+std::string waivers_path(const CheckArgs& args, const Config& config) {
+  if (!args.waivers.empty()) return args.waivers;
+  std::error_code ec;
+  if (!config.path.empty()) {
+    auto p = std::filesystem::path(config.path).parent_path() / ".claimcheck-waivers.json";
+    if (std::filesystem::exists(p, ec)) return p.string();
+  }
+  if (std::filesystem::exists(".claimcheck-waivers.json", ec)) return ".claimcheck-waivers.json";
+  return "";
+}
 
 int run_check(const CheckArgs& args) {
   // --extract-only reads no configuration: nothing is checked.
@@ -84,6 +113,12 @@ int run_check(const CheckArgs& args) {
   }
   std::optional<Rules> rules;
   if (!rule_files.empty()) rules = load_rules(rule_files, diags);
+  std::vector<Waiver> waivers;
+  if (const std::string wp = args.extract_only ? "" : waivers_path(args, config); !wp.empty())
+    if (auto w = load_waivers(wp, diags)) waivers = std::move(*w);
+  std::set<std::string> baseline;
+  if (!args.baseline.empty())
+    if (auto b = load_baseline(args.baseline, diags)) baseline = std::move(*b);
   std::vector<Document> drafts;
   for (const auto& path : args.drafts) {
     if (path == "-") {
@@ -137,14 +172,23 @@ int run_check(const CheckArgs& args) {
     set_activity(doc.path + ": checking");
     report.files.push_back(check_document(doc, rules ? &*rules : nullptr, index.get(), options));
     for (const auto& w : report.files.back().warnings) std::cerr << w.format() << "\n";
+    for (const auto& w : apply_inline_suppressions(report.files.back())) std::cerr << w.format() << "\n";
   }
+  // Answered before: waivers (reasons on file) and the baseline.
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  for (const auto& w : apply_waivers(report, waivers, make_day(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday)))
+    std::cerr << w.format() << "\n";
+  if (!args.baseline.empty()) apply_baseline(report, baseline);
+  if (!args.write_baseline.empty()) write_output(render_baseline(report), args.write_baseline);
 
   // Phase 3: render in one piece, then decide the exit status. Running out of
   // memory here names the drafts whose report did not fit.
   std::string names;
   for (const auto& f : report.files) names += (names.empty() ? "" : ", ") + f.path;
   set_activity(names + ": writing the " + args.format + " report");
-  const std::string out = render(report, args.format);
+  const std::string out = render(report, args);
   set_activity("");
   write_output(out, args.output);
 
@@ -152,7 +196,7 @@ int run_check(const CheckArgs& args) {
   const Severity threshold = *severity_from_name(args.fail_on);
   for (const auto& f : report.files)
     for (const auto& x : f.findings)
-      if (x.severity >= threshold) return kExitFindings;
+      if (x.active() && x.severity >= threshold) return kExitFindings;
   return kExitOk;
 }
 
@@ -167,8 +211,21 @@ void add_check_command(CLI::App& app, Runner& run) {
                 "only list the figures (verdict unchecked): no rules, no index, no claimcheck.json")
       ->excludes(db)
       ->excludes(rules);
-  cmd->add_option("--format", args->format, "output format")
-      ->check(CLI::IsMember({"text", "json", "sarif", "html"}));
+  cmd->add_option("--format", args->format,
+                  "output format: text, json, sarif, html, line (one finding a line), github (workflow "
+                  "annotations), rdjson (reviewdog)")
+      ->check(CLI::IsMember({"text", "json", "sarif", "html", "line", "github", "rdjson"}));
+  cmd->add_option("--min-level", args->min_level, "text, line and github: print findings from this severity up")
+      ->check(CLI::IsMember({"info", "warning", "error"}));
+  cmd->add_flag("-q,--quiet", args->quiet, "text: findings only, no summary line");
+  cmd->add_flag("--figures", args->figures, "text: list every figure read, with its value, unit and verdict");
+  cmd->add_option("--color", args->color, "text: colour (auto: only on a terminal, and not with NO_COLOR)")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  cmd->add_option("--baseline", args->baseline,
+                  "findings in this file (written by --write-baseline) are reported but never fail the run");
+  cmd->add_option("--write-baseline", args->write_baseline, "write this run's findings as a baseline FILE");
+  cmd->add_option("--waivers", args->waivers,
+                  "waiver file (default: .claimcheck-waivers.json beside claimcheck.json or here)");
   cmd->add_option("--fail-on", args->fail_on, "exit 1 when findings reach this severity")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
   cmd->add_option("--date", args->date,

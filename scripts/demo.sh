@@ -8,6 +8,6 @@ cmake -S . -B build -G Ninja >/dev/null
 cmake --build build
 ./build/claimcheck index
 status=0
-./build/claimcheck check examples/sample-draft.md || status=$?
+./build/claimcheck check --figures examples/sample-draft.md || status=$?
 # Exit 1 means "findings at error level", which is what the sample shows.
 [ "$status" -le 1 ]

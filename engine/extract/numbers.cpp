@@ -27,7 +27,9 @@ constexpr std::array<std::pair<std::string_view, int>, 14> kFractions{{
     {"sixth", 6},    {"sixths", 6},  {"tenth", 10},  {"tenths", 10},
 }};
 
-constexpr std::array<std::pair<std::string_view, double>, 11> kScales{{
+constexpr std::array<std::pair<std::string_view, double>, 13> kScales{{
+    {"lakh", 1e5},
+    {"crore", 1e7},
     {"hundred", 1e2},
     {"thousand", 1e3},
     {"k", 1e3},

@@ -126,16 +126,23 @@ class Reader {
     for (const auto& rs : out_.sentences) ++sentences_in_paragraph_[rs.paragraph];
 
     size_t si = 0;
-    for (auto& m : mentions) {
+    // Trends name their start by its index among the mentions; among the
+    // figures it is another index, or none when the start is not a figure.
+    std::vector<int> figure_of(mentions.size(), -1);
+    for (size_t k = 0; k < mentions.size(); ++k) {
+      Mention& m = mentions[k];
       while (si + 1 < out_.sentences.size() && m.begin >= out_.sentences[si].span.end) ++si;
       ReadSentence& sentence = out_.sentences[si];
-      if (m.unit == Unit::year && !promote_year(m, sentence)) continue;
+      if (m.minor || (m.unit == Unit::year && !promote_year(m, sentence))) continue;
+      figure_of[k] = int(out_.figures.size());
       Figure f;
       f.mention = std::move(m);
       f.sentence = si;
       sentence.figures.push_back(out_.figures.size());
       out_.figures.push_back(std::move(f));
     }
+    for (auto& f : out_.figures)
+      if (f.mention.from >= 0) f.mention.from = figure_of[size_t(f.mention.from)];
   }
 
   // A year is a figure only beside a measure whose claims are years
@@ -548,6 +555,8 @@ class Reader {
               hit.end <= m.begin && m.begin - hit.end <= 40)
             best = &hit;
         if (best) measure = {best->id, Origin::stated};
+      } else if (m.unit == Unit::duration && in_np.empty()) {
+        measure = {"duration", Origin::stated};  // "for up to 48 hours"
       } else if (!in_np.empty()) {
         measure = {in_np.front()->id, Origin::stated};
       } else if (!np.head.empty() && !np.person) {

@@ -17,8 +17,17 @@ FileReport check_document(const Document& doc, const Rules* rules, const Index* 
                           : detail::find_document_date(doc.text, doc.meta.date,
                                                        parse_iso_day(doc.meta.file_date).value_or(0));
 
-  // Mentions: every figure the text states.
+  // Mentions: every figure the text states. Minor ones ("two agencies") are
+  // reported but not read or checked; trends are remembered by position, as
+  // indices change when the lists split.
   std::vector<Mention> mentions = extract_mentions(doc.text);
+  std::vector<std::pair<size_t, size_t>> trends;  // begin of a trend's end -> begin of its start
+  for (const auto& m : mentions)
+    if (m.from >= 0) trends.emplace_back(m.begin, mentions[size_t(m.from)].begin);
+  std::vector<Mention> minor;
+  for (auto& m : mentions)
+    if (m.minor) minor.push_back(m);
+  std::erase_if(mentions, [](const Mention& m) { return m.minor; });
 
   // Frames: each figure's own clause first, then its context, then defaults.
   detail::Reading reading = detail::read_figures(rules, doc.text, std::move(mentions), ctx.document_date);
@@ -59,8 +68,39 @@ FileReport check_document(const Document& doc, const Rules* rules, const Index* 
     r.mention = std::move(ms.mention);
     out.mentions.push_back(std::move(r));
   }
+  for (auto& m : minor) {
+    MentionResult r;
+    r.start = doc.locate(m.begin);
+    r.end = doc.locate(m.end);
+    r.mention = std::move(m);
+    out.mentions.push_back(std::move(r));
+  }
+  std::stable_sort(out.mentions.begin(), out.mentions.end(),
+                   [](const MentionResult& a, const MentionResult& b) { return a.mention.begin < b.mention.begin; });
+  // Trends name their start by its index in this report's list.
+  for (auto& r : out.mentions) r.mention.from = -1;
+  for (const auto& [to, from] : trends) {
+    auto at = [&](size_t begin) {
+      auto it = std::lower_bound(out.mentions.begin(), out.mentions.end(), begin,
+                                 [](const MentionResult& r, size_t b) { return r.mention.begin < b; });
+      return it != out.mentions.end() && it->mention.begin == begin ? int(it - out.mentions.begin()) : -1;
+    };
+    const int t = at(to), f = at(from);
+    if (t >= 0 && f >= 0) out.mentions[size_t(t)].mention.from = f;
+  }
   std::stable_sort(ctx.findings.begin(), ctx.findings.end(),
                    [](const Finding& a, const Finding& b) { return a.begin < b.begin; });
+  // Fingerprints: the finding's sentence, not its line, so edits elsewhere
+  // keep a finding's identity.
+  for (auto& x : ctx.findings) {
+    std::string_view sentence = x.text;
+    for (const auto& s : ctx.sentences)
+      if (x.begin >= s.span.begin && x.begin < s.span.end) {
+        sentence = std::string_view(doc.text).substr(s.span.begin, s.span.end - s.span.begin);
+        break;
+      }
+    x.fingerprint = finding_fingerprint(x.kind, x.claim, sentence);
+  }
   out.findings = std::move(ctx.findings);
   out.warnings = std::move(warnings);
   return out;

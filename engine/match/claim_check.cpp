@@ -390,6 +390,9 @@ class ClaimCheck : public Check {
     if (!is_positive(ms.source.measure)) return;
     std::optional<Comparison> supported_by, off_by_one, value_off, undecided;
     for (const auto& c : ctx.rules->claims()) {
+      // A change ("rose 12%") is never the level a claim states (12%), and a
+      // level never a change claim; an amount of another currency or unit
+      // is another statistic.
       if (!same_quantity(m, c)) continue;
       Comparison cmp = compare(*ctx.rules, ms, c);
       Closeness near = closeness(m, c);

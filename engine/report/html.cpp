@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "claimcheck/report.hpp"
+#include "report/figure_text.hpp"
 
 namespace claimcheck {
 
@@ -256,14 +257,7 @@ std::string render_notes(const FileReport& f, size_t fi) {
   return out + "</ol>\n";
 }
 
-std::string number_text(double v) {
-  std::string s = std::to_string(v);
-  if (s.find('.') != std::string::npos) {
-    while (!s.empty() && s.back() == '0') s.pop_back();
-    if (!s.empty() && s.back() == '.') s.pop_back();
-  }
-  return s;
-}
+using report::figure_text;
 
 std::string render_figures(const FileReport& f, size_t fi) {
   if (f.mentions.empty()) return "";
@@ -275,7 +269,7 @@ std::string render_figures(const FileReport& f, size_t fi) {
     const auto& m = f.mentions[i];
     out += "<tr><td>" + std::to_string(m.start.line) + "</td><td><a href=\"#" +
            mention_id(fi, i) + "\">" + escape(m.mention.text) + "</a></td><td>" +
-           number_text(m.mention.value) + " " + std::string(unit_name(m.mention.unit)) +
+           escape(figure_text(m.mention)) +
            "</td><td>" + escape(frame_line(m)) + "</td><td>" + escape(m.verdict) + "</td><td>" + escape(m.claim) + "</td></tr>\n";
   }
   return out + "</table></details>\n";

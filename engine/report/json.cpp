@@ -56,6 +56,16 @@ std::string render_json(const Report& r) {
       jm["text"] = m.mention.text;
       jm["value"] = number_json(m.mention.value);
       jm["unit"] = unit_name(m.mention.unit);
+      // What the figure is, beyond value and unit, where the text says it.
+      const Mention& mm = m.mention;
+      if (!mm.unit_text.empty()) jm["unit_text"] = mm.unit_text;
+      if (mm.unit == Unit::rate) jm["per"] = number_json(mm.per);
+      if (mm.range) jm["high"] = number_json(mm.high);
+      if (mm.change != ChangeKind::none)
+        jm["change"] = {{"kind", change_kind_name(mm.change)}, {"direction", direction_name(mm.direction)}};
+      if (mm.from >= 0) jm["trend"] = {{"from", mm.from}, {"direction", direction_name(mm.direction)}};
+      if (!mm.counted.empty()) jm["counted"] = mm.counted;
+      if (mm.minor) jm["minor"] = true;
       jm["interval"] = {number_json(m.mention.lo), number_json(m.mention.hi)};
       jm["hedge"] = m.mention.hedge.empty() ? json(nullptr) : json(m.mention.hedge);
       jm["frame"] = frame_json(m.frame);
@@ -84,6 +94,10 @@ std::string render_json(const Report& r) {
       jx["dimensions"] = x.dimensions;
       jx["related"] = x.related;
       jx["evidence"] = evidence_json(x.evidence);
+      jx["fingerprint"] = x.fingerprint;
+      if (x.suppressed)
+        jx["suppressed"] = {{"kind", x.suppressed->kind}, {"reason", x.suppressed->reason}, {"who", x.suppressed->who}};
+      if (x.in_baseline) jx["in_baseline"] = true;
       jf["findings"].push_back(std::move(jx));
     }
     root["files"].push_back(std::move(jf));
@@ -91,7 +105,8 @@ std::string render_json(const Report& r) {
   const Summary s = r.summary();
   root["summary"] = {{"mentions", s.mentions}, {"supported", s.supported},
                      {"errors", s.errors},     {"warnings", s.warnings},
-                     {"infos", s.infos}};
+                     {"infos", s.infos},       {"suppressed", s.suppressed},
+                     {"in_baseline", s.in_baseline}};
   // error_handler replace: a stray invalid byte never aborts the report.
   return root.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }

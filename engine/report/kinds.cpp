@@ -55,10 +55,20 @@ const FindingKind* find_finding_kind(std::string_view name) {
 Summary Report::summary() const {
   Summary s;
   for (const auto& f : files) {
-    s.mentions += f.mentions.size();
-    for (const auto& m : f.mentions)
+    for (const auto& m : f.mentions) {
+      if (m.mention.minor) continue;  // "two agencies": listed, not a figure checked
+      ++s.mentions;
       if (m.verdict == "supported") ++s.supported;
+    }
     for (const auto& x : f.findings) {
+      if (x.suppressed) {
+        ++s.suppressed;
+        continue;
+      }
+      if (x.in_baseline) {
+        ++s.in_baseline;
+        continue;
+      }
       switch (x.severity) {
         case Severity::error: ++s.errors; break;
         case Severity::warning: ++s.warnings; break;

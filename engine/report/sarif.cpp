@@ -48,9 +48,15 @@ std::string uri_reference(std::string_view path) {
 json rules_json() {
   json rules = json::array();
   for (const auto& k : finding_kinds()) {
+    const std::string help = std::string(k.help);
     rules.push_back({{"id", std::string(k.name)},
                      {"name", std::string(k.name)},
-                     {"shortDescription", {{"text", std::string(k.help)}}},
+                     {"shortDescription", {{"text", help}}},
+                     {"fullDescription", {{"text", help}}},
+                     {"help", {{"text", help + " Answer it once with a comment in the draft "
+                                              "(claimcheck-disable-next-line " + std::string(k.name) +
+                                              " -- reason) or an entry in .claimcheck-waivers.json."}}},
+                     {"helpUri", std::string(kInformationUri) + "/blob/main/docs/findings.md#" + std::string(k.name)},
                      {"defaultConfiguration", {{"level", sarif_level(k.severity)}}}});
   }
   return rules;
@@ -88,6 +94,14 @@ json result_json(const FileReport& file, const Finding& x, size_t rule_index) {
     }
     result["relatedLocations"] = std::move(related);
   }
+  // GitHub code scanning matches results across runs by these.
+  result["partialFingerprints"] = {{"claimcheckFinding/v1", x.fingerprint}};
+  if (x.suppressed) {
+    json sup = {{"kind", x.suppressed->kind == "inline" ? "inSource" : "external"}, {"status", "accepted"}};
+    if (!x.suppressed->reason.empty()) sup["justification"] = x.suppressed->reason;
+    result["suppressions"] = json::array({std::move(sup)});
+  }
+  if (x.in_baseline) result["baselineState"] = "unchanged";
   json props = json::object();
   if (!x.claim.empty()) props["claim"] = x.claim;
   if (!x.dimensions.empty()) props["dimensions"] = x.dimensions;

@@ -2,8 +2,10 @@
 // the source line, a caret under the span, and a line of evidence.
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include "claimcheck/report.hpp"
+#include "report/figure_text.hpp"
 
 namespace claimcheck {
 
@@ -80,13 +82,26 @@ std::string caret_line(const std::string& line, int column, int width) {
   return out;
 }
 
-std::string fmt_value(double v) {
-  std::string s = std::to_string(v);
-  if (s.find('.') != std::string::npos) {
-    while (!s.empty() && s.back() == '0') s.pop_back();
-    if (!s.empty() && s.back() == '.') s.pop_back();
+using report::figure_text;
+using report::number_text;
+
+// A quote cut to about `max` code points, never inside a character, keeping
+// `keep` (the figure the finding is about) in view when the quote has it.
+std::string shorten(const std::string& quote, const std::string& keep, size_t max) {
+  std::vector<size_t> starts;  // byte offset of every code point
+  for (size_t i = 0; i < quote.size(); ++i)
+    if ((static_cast<unsigned char>(quote[i]) & 0xC0) != 0x80) starts.push_back(i);
+  if (starts.size() <= max) return quote;
+  size_t first = 0;  // index into starts
+  const size_t at = keep.empty() ? std::string::npos : quote.find(keep);
+  if (at != std::string::npos) {
+    const size_t cp = size_t(std::lower_bound(starts.begin(), starts.end(), at) - starts.begin());
+    if (cp + 20 > max) first = std::min(cp + 20 - max + 3, starts.size() - max + 3);
   }
-  return s;
+  const size_t last = std::min(starts.size(), first + max - 3 - (first ? 3 : 0));
+  const size_t b = starts[first];
+  const size_t e = last < starts.size() ? starts[last] : quote.size();
+  return (first ? "..." : "") + quote.substr(b, e - b) + (e < quote.size() ? "..." : "");
 }
 
 }  // namespace
@@ -97,6 +112,7 @@ std::string render_text(const Report& r, const RenderOptions& o) {
   for (const auto& f : r.files) {
     const std::string path = printable(f.path);
     for (const auto& x : f.findings) {
+      if (!x.active() || x.severity < o.min_level) continue;
       std::string sev_color = x.severity == Severity::error     ? st.red()
                               : x.severity == Severity::warning ? st.yellow()
                                                                 : st.cyan();
@@ -114,26 +130,30 @@ std::string render_text(const Report& r, const RenderOptions& o) {
         out += "  " + st.green() + caret_line(line, x.start.column, width) + st.reset() + "\n";
       }
       for (const auto& e : x.evidence) {
-        std::string quote = e.quote;
-        if (quote.size() > 160) quote = quote.substr(0, 157) + "...";
+        const std::string quote = shorten(e.quote, x.text, 160);
         out += "  " + st.cyan() + "= evidence:" + st.reset() + " " + printable(e.doc) + ":" +
                std::to_string(e.line) + " \"" + printable(quote) + "\"\n";
       }
     }
-    // Then every mention, one per line, so a fact-checker sees what was read.
+    // Then, asked for, every figure, one per line, so a fact-checker sees
+    // what was read.
     for (const auto& m : f.mentions) {
+      if (!o.figures) break;
       out += path + ":" + std::to_string(m.start.line) + ":" + std::to_string(m.start.column) +
-             ": " + st.dim() + "note:" + st.reset() + " " + printable(m.mention.text) + " = " +
-             fmt_value(m.mention.value) + " " + std::string(unit_name(m.mention.unit)) + " [" +
-             fmt_value(m.mention.lo) + ", " + fmt_value(m.mention.hi) + ") " + m.verdict +
+             ": " + st.dim() + "figure:" + st.reset() + " " + printable(m.mention.text) + " = " +
+             figure_text(m.mention) + " [" +
+             number_text(m.mention.lo) + ", " + number_text(m.mention.hi) + ") " + m.verdict +
              (m.claim.empty() ? "" : " (" + m.claim + ")") + "\n";
     }
   }
+  if (!o.summary) return out;
   const Summary s = r.summary();
   out += std::to_string(s.mentions) + " figures, " + std::to_string(s.supported) +
          " supported, " + std::to_string(s.errors) + " errors, " + std::to_string(s.warnings) +
-         " warnings, " + std::to_string(s.infos) + " notes\n";
-  return out;
+         " warnings, " + std::to_string(s.infos) + " notes";
+  if (s.suppressed) out += ", " + std::to_string(s.suppressed) + " suppressed";
+  if (s.in_baseline) out += ", " + std::to_string(s.in_baseline) + " in the baseline";
+  return out + "\n";
 }
 
 }  // namespace claimcheck

@@ -17,7 +17,7 @@ for draft in tests/golden/*.md tests/golden/*.html tests/golden/*.txt; do
     ext=$([ "$fmt" = text ] && echo txt || echo json)
     expected="${draft}.expected.${ext}"
     status=0
-    NO_COLOR=1 "$bin" check --db "$tmp/db" --rules rules/secure-communities.json \
+    NO_COLOR=1 "$bin" check --db "$tmp/db" --rules rules/secure-communities.json --figures \
       --format "$fmt" "$draft" >"$tmp/out" 2>"$tmp/err" || status=$?
     if [ "$status" -gt 1 ]; then
       echo "FAIL $draft ($fmt): exit $status"; cat "$tmp/err"; fail=1; continue

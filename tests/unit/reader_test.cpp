@@ -129,7 +129,7 @@ TEST_CASE("the reader binds each figure to its own clause and context", "[reader
        "The share deported rose to 12 percent in 2022, when Secure Communities reached 36 million "
        "people.",
        "", "36 million", "sc", "", "", "2022-01-01..2022-12-31", "us", "SUUCD"},
-      {"counted noun", "A detainer can hold a person for up to 48 hours.", "", "up to 48", "sc",
+      {"counted noun", "A detainer can hold a person for up to 48 hours.", "", "up to 48 hours", "sc",
        "duration", "", "", "us", "DSUUD"},
       {"counted noun",
        "Over three-quarters of the roughly 47,000 people deported had no criminal record.", "",

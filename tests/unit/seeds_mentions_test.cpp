@@ -50,6 +50,7 @@ TEST_CASE("seed documents: every figure, and no non-figure", "[seeds]") {
       {"000", "identified 111,000", "111,000", 111000, Unit::count},
       {"000", "but 100,000 charged", "100,000", 100000, Unit::count},
       {"000", "(5% tags)", "5%", 5, Unit::percent},
+      {"000", "spending billions on", "billions", 2e9, Unit::count},  // vague: "billions" is at least two
       {"000", "nearly half (48 percent)", "48 percent", 48, Unit::percent, "nearly half"},
       {"000", "fiscal year 2009", "2009", 2009, Unit::year, "", true},
       {"001", "Created in 2007", "2007", 2007, Unit::year, "", false},
@@ -71,7 +72,12 @@ TEST_CASE("seed documents: every figure, and no non-figure", "[seeds]") {
   };
 
   std::map<std::string, std::vector<Mention>> found;
-  for (const auto& [k, text] : docs) found[k] = claimcheck::extract_mentions(text);
+  // Minor mentions ("four years", "one statistician") are quantities reports
+  // list but checks leave alone: they are not figures here.
+  for (const auto& [k, text] : docs) {
+    found[k] = claimcheck::extract_mentions(text);
+    std::erase_if(found[k], [](const Mention& m) { return m.minor; });
+  }
 
   std::map<std::string, size_t> matched;
   for (const auto& f : figures) {

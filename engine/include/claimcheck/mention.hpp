@@ -74,6 +74,11 @@ struct Mention {
   // The counted noun the sentence gives right after the figure, lower case:
   // "fingerprint submissions" for "2 million fingerprint submissions".
   std::string counted;
+
+  // A small spelled-out number ("two agencies", "three months"): a quantity
+  // the text states, but not a figure worth a check on its own. Reports list
+  // it; checks leave it alone.
+  bool minor = false;
 };
 
 // All figures in `text`, in order. Not figures: list enumerators, "Level 1",

@@ -60,7 +60,26 @@ struct Finding {
   std::vector<std::string> dimensions;
   std::vector<std::string> related;  // other claim ids or mention texts involved
   std::vector<EvidenceRef> evidence;
+  // Stable identity across edits: kind, claim and the normalised sentence,
+  // not line numbers (see finding_fingerprint). Used by baselines, waivers
+  // and SARIF partialFingerprints.
+  std::string fingerprint;
+  // Answered once: by a comment in the draft ("inline") or a waiver file
+  // ("waiver"), with the reason given. Suppressed findings are reported as
+  // such and never fail a run.
+  struct Suppression {
+    std::string kind;    // "inline" | "waiver"
+    std::string reason;  // empty when none was given (itself a warning)
+    std::string who;     // waivers: who accepted it
+  };
+  std::optional<Suppression> suppressed;
+  bool in_baseline = false;  // known before (--baseline): reported, never fails a run
+  bool active() const { return !suppressed && !in_baseline; }
 };
+
+// Hex FNV-1a of kind, claim and the sentence with case and spacing folded:
+// "79% of people ..." and "79%  of People ..." give the same fingerprint.
+std::string finding_fingerprint(std::string_view kind, std::string_view claim, std::string_view sentence);
 
 struct FileReport {
   std::string path;
@@ -74,8 +93,11 @@ struct FileReport {
   std::vector<Diagnostic> warnings;
 };
 
+// Counts of active findings (neither suppressed nor in the baseline), and of
+// the others apart.
 struct Summary {
   size_t mentions = 0, supported = 0, errors = 0, warnings = 0, infos = 0;
+  size_t suppressed = 0, in_baseline = 0;
 };
 
 struct Report {
@@ -85,10 +107,19 @@ struct Report {
 
 struct RenderOptions {
   bool color = false;
+  Severity min_level = Severity::info;  // findings below it are not printed (text formats)
+  bool figures = false;                 // text: one line per figure read, after the findings
+  bool summary = true;                  // text: the closing count line
 };
 
 std::string render_json(const Report& r);
 std::string render_text(const Report& r, const RenderOptions& o = {});
+// One finding a line, path:line:col: severity: message [kind] (editors, grep).
+std::string render_lines(const Report& r, const RenderOptions& o = {});
+// GitHub Actions workflow commands: ::error file=...,line=...::message
+std::string render_github(const Report& r, const RenderOptions& o = {});
+// reviewdog's rdjson (Reviewdog Diagnostic Format, one JSON document).
+std::string render_rdjson(const Report& r);
 std::string render_sarif(const Report& r);
 std::string render_html(const Report& r);
 
