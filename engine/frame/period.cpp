@@ -69,6 +69,20 @@ Atom month_atom(size_t b, size_t e, int y, int m) {
   return {b, e, make_day(y, m, 1), make_day(y, m, last_day_of_month(y, m)), 30};
 }
 
+// Quarter q (1-4) of calendar year y: stated at the precision of a month.
+Atom quarter_atom(size_t b, size_t e, int y, int q) {
+  return {b, e, make_day(y, 3 * q - 2, 1), make_day(y, 3 * q, last_day_of_month(y, 3 * q)), 30};
+}
+
+int quarter_from_word(std::string_view w) {
+  const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(w[0])));
+  if (c == 'f' && w.size() > 1 && std::tolower(static_cast<unsigned char>(w[1])) == 'o') return 4;
+  if (c == 'f' || c == '1') return 1;
+  if (c == 's' || c == '2') return 2;
+  if (c == 't' || c == '3') return 3;
+  return c == '4' ? 4 : 0;
+}
+
 Atom part_of_year_atom(size_t b, size_t e, std::string_view part, int y) {
   // early = Jan-Apr, mid = May-Aug, late = Sep-Dec: thirds of the year.
   char c = static_cast<char>(std::tolower(static_cast<unsigned char>(part[0])));
@@ -93,7 +107,13 @@ const RE2& atom_re() {
                           "|" + kMonth + "\\s+(?:(\\d{1,2})(?:st|nd|rd|th)?,?\\s+)?(\\d{4})\\b" +
                           // 7,8,9: ISO date
                           "|(\\d{4})-(\\d{2})-(\\d{2})\\b" +
-                          // 10: bare year
+                          // 10,11: "2022-Q1", "2022 Q1"
+                          "|(\\d{4})[-\\s]?q([1-4])\\b" +
+                          // 12,13: "Q1 2022", "Q1-2022"
+                          "|q([1-4])[-\\s]+(\\d{4})\\b" +
+                          // 14,15: "first quarter of 2022", "1st quarter 2022"
+                          "|(first|second|third|fourth|1st|2nd|3rd|4th)\\s+quarter(?:\\s+of)?,?\\s+(\\d{4})\\b" +
+                          // 16: bare year
                           "|(\\d{4})\\b" + ")",
                       RE2::Quiet);
   return re;
@@ -186,10 +206,10 @@ std::vector<Atom> find_atoms(std::string_view text, Day document_date) {
   const RE2& re = atom_re();
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece whole;
-  std::array<re2::StringPiece, 11> g;
+  std::array<re2::StringPiece, 17> g;
   size_t pos = 0;
   while (pos < text.size()) {
-    std::array<re2::StringPiece, 11> sub;
+    std::array<re2::StringPiece, 17> sub;
     if (!re.Match(input, pos, text.size(), RE2::UNANCHORED, sub.data(), static_cast<int>(sub.size())))
       break;
     g = sub;
@@ -228,8 +248,22 @@ std::vector<Atom> find_atoms(std::string_view text, Day document_date) {
       int d = std::atoi(std::string(g[9].data(), g[9].size()).c_str());
       if (!plausible_year(y) || m < 1 || m > 12 || d < 1 || d > last_day_of_month(y, m)) continue;
       atoms.push_back({b, e, make_day(y, m, d), make_day(y, m, d), 0});
-    } else if (!g[10].empty()) {
-      int y = expand_year(std::string_view(g[10].data(), g[10].size()));
+    } else if (!g[10].empty() || !g[12].empty() || !g[14].empty()) {
+      const auto text_of = [](const re2::StringPiece& p) { return std::string_view(p.data(), p.size()); };
+      int y, q;
+      if (!g[10].empty()) {
+        y = expand_year(text_of(g[10]));
+        q = g[11][0] - '0';
+      } else if (!g[12].empty()) {
+        y = expand_year(text_of(g[13]));
+        q = g[12][0] - '0';
+      } else {
+        y = expand_year(text_of(g[15]));
+        q = quarter_from_word(text_of(g[14]));
+      }
+      if (plausible_year(y) && q >= 1 && q <= 4) atoms.push_back(quarter_atom(b, e, y, q));
+    } else if (!g[16].empty()) {
+      int y = expand_year(std::string_view(g[16].data(), g[16].size()));
       if (plausible_year(y)) atoms.push_back(year_atom(b, e, y));
     }
   }
@@ -309,6 +343,15 @@ std::string describe_period(const Period& p) {
     if (p.from / 10000 == p.to / 10000) return std::to_string(p.from / 10000);
     return std::to_string(p.from / 10000) + "-" + std::to_string(p.to / 10000);
   }
+  static const char* const kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                       "July",    "August",   "September", "October", "November", "December"};
+  if (p.from && p.to && p.from % 100 == 1 && p.to / 10000 == p.from / 10000) {
+    const int y = p.from / 10000, m1 = (p.from / 100) % 100, m2 = (p.to / 100) % 100;
+    const bool month_end = p.to % 100 == last_day_of_month(y, m2);
+    if (month_end && m1 == m2) return std::string(kMonths[m1 - 1]) + " " + std::to_string(y);
+    if (month_end && m2 == m1 + 2 && m1 % 3 == 1)
+      return "Q" + std::to_string((m1 + 2) / 3) + " " + std::to_string(y);
+  }
   if (p.from && !p.to) return "since " + format_day(p.from);
   if (!p.from && p.to) return "through " + format_day(p.to);
   if (p.from == p.to) return format_day(p.from);
@@ -355,7 +398,48 @@ bool consistent_period(const PeriodMention& stated, const Period& ref, int slack
   return true;
 }
 
-std::optional<Period> parse_period(std::string_view s) {
+namespace {
+
+// Fiscal year N, starting in month `start`, ends in calendar year N (the US
+// and most other conventions name a fiscal year by the year it ends in).
+Period fiscal_year(int year_ending, int start) {
+  if (start <= 1) return {make_day(year_ending, 1, 1), make_day(year_ending, 12, 31)};
+  return {make_day(year_ending - 1, start, 1),
+          make_day(year_ending, start - 1, last_day_of_month(year_ending, start - 1))};
+}
+
+// The forms only a rules file writes: ISO months, quarters, fiscal years
+// across two calendar years, fiscal years with the file's start month.
+std::optional<Period> parse_rules_form(std::string_view s, int start) {
+  static const RE2 month_or_span("(\\d{4})-(\\d{2})");
+  static const RE2 slash_span("(?i)(?:fy|fiscal year)?\\s*(\\d{4})[-/](\\d{2}|\\d{4})");
+  static const RE2 quarter("(?i)q([1-4])[-\\s]*(\\d{4})|(\\d{4})[-\\s]*q([1-4])");
+  static const RE2 fiscal("(?i)(?:fy|fiscal year|fiscal)\\s*'?(\\d{4}|\\d{2})");
+  const re2::StringPiece in(s.data(), s.size());
+  std::string a, b, c, d;
+  int y = 0, n = 0;
+  if (RE2::FullMatch(in, month_or_span, &y, &n)) {
+    if (n >= 1 && n <= 12) return Period{make_day(y, n, 1), make_day(y, n, last_day_of_month(y, n))};
+  }
+  if (RE2::FullMatch(in, slash_span, &a, &b)) {
+    y = std::atoi(a.c_str());
+    const int second = std::atoi(b.c_str());
+    if (!(second == y + 1 || second == (y + 1) % 100)) return std::nullopt;
+    if (start <= 1) return Period{make_day(y, 1, 1), make_day(y + 1, 12, 31)};
+    return fiscal_year(y + 1, start);
+  }
+  if (RE2::FullMatch(in, quarter, &a, &b, &c, &d)) {
+    const int q = std::atoi((a.empty() ? d : a).c_str());
+    y = std::atoi((a.empty() ? c : b).c_str());
+    return Period{make_day(y, 3 * q - 2, 1), make_day(y, 3 * q, last_day_of_month(y, 3 * q))};
+  }
+  if (RE2::FullMatch(in, fiscal, &a)) return fiscal_year(expand_year(a), start);
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Period> parse_period(std::string_view s, int fiscal_year_start) {
   // "2008-10-27..2010-06-30" (either side may be empty)
   if (auto dots = s.find(".."); dots != std::string_view::npos) {
     Period p;
@@ -373,15 +457,35 @@ std::optional<Period> parse_period(std::string_view s) {
     if (p.empty()) return std::nullopt;
     return p;
   }
-  auto found = find_periods(s, 0);
-  if (found.size() != 1) return std::nullopt;
-  // The whole string must be the expression (trailing spaces allowed).
+  // The whole string must be the expression (surrounding spaces allowed).
   size_t b = 0, e = s.size();
   while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
   while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+  if (auto p = parse_rules_form(s.substr(b, e - b), fiscal_year_start)) {
+    if (p->from / 10000 < 1900 || p->to / 10000 > 2100) return std::nullopt;
+    return p;
+  }
+  auto found = find_periods(s, 0);
+  if (found.size() != 1) return std::nullopt;
   if (found[0].begin != b || found[0].end != e) return std::nullopt;
   if (found[0].open_end && found[0].period.to == 0 && found[0].period.from == 0) return std::nullopt;
   return found[0].period;
+}
+
+bool is_short_period(const Period& p) { return p.from && p.to && days_between(p.from, p.to) <= 92; }
+
+PeriodFit fit_period(const PeriodMention& stated, const Period& ref, int slack_days) {
+  if (!is_short_period(ref))
+    return consistent_period(stated, ref, slack_days) ? PeriodFit::agree : PeriodFit::differ;
+  // A month or a quarter: only the same month or quarter agrees.
+  const Period& s = stated.period;
+  const bool closed = s.from && s.to && !stated.open_end;
+  if (closed && consistent_period(stated, ref, 0) && days_between(s.from, s.to) <= days_between(ref.from, ref.to) + 3)
+    return PeriodFit::agree;
+  if (!overlaps(s, ref)) return PeriodFit::differ;
+  // "In 2022" for January 2022 covers it without saying it: no evidence
+  // either way. Two months that merely overlap a quarter likewise.
+  return PeriodFit::unknown;
 }
 
 namespace {

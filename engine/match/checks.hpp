@@ -33,6 +33,8 @@ std::unique_ptr<Check> make_claim_check();
 // exclusive shares over 100%.
 std::unique_ptr<Check> make_arithmetic_check();
 std::unique_ptr<Check> make_exclusive_check();
+// A trend's own arithmetic: "from 10.0% to 12.0%, a jump of 3.5 points".
+std::unique_ptr<Check> make_trend_arithmetic_check();
 // Figures compared or juxtaposed across periods or definitions.
 std::unique_ptr<Check> make_comparison_check();
 // Corpus evidence for what the rules do not cover; otherwise unsupported.

@@ -2,10 +2,15 @@
 // figures. A stated value that equals a known figure but sits in another
 // frame is explained by that figure (period, definition, population or
 // program mismatch); a value in the frame of a known figure that differs from
-// it is a value (or hedge) mismatch.
+// it is a value (or hedge) mismatch. Categories are compared facet by facet
+// ("or" inside a facet, "and" across facets; rules format version 2), and the
+// facet that differs names the finding; change figures ("rose 0.3 points")
+// match only change claims, levels only levels.
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <optional>
 #include <set>
 
@@ -19,7 +24,9 @@ namespace {
 constexpr Dimension kPrecedence[] = {Dimension::program, Dimension::measure, Dimension::period,
                                      Dimension::category};
 
-const char* kind_for(Dimension d) {
+// The finding a single positive difference in `d` gives; a category
+// difference gives its facet's kind, declared by the rules file.
+std::string kind_for(const Rules& rules, Dimension d, std::string_view facet) {
   switch (d) {
     case Dimension::program:
       return "program-mismatch";
@@ -28,7 +35,7 @@ const char* kind_for(Dimension d) {
     case Dimension::period:
       return "period-mismatch";
     case Dimension::category:
-      return "definition-mismatch";
+      return std::string(rules.facet_kind(facet));
     case Dimension::place:
       return "value-mismatch";
   }
@@ -49,15 +56,71 @@ struct Comparison {
   Stand program = Stand::unknown, measure = Stand::unknown, category = Stand::unknown,
         period = Stand::unknown, place = Stand::unknown;
   std::vector<Dimension> differs;  // in precedence order
+  std::vector<std::string> facets_differ;  // the category facets that differ
+  // The text states a coarser period that covers the claim's month or
+  // quarter ("in 2022" for January 2022): neither agreement nor a difference.
+  bool period_coarse = false;
   int agree = 0;                   // dimensions that positively agree
+  // Dimensions that differ, a category facet counting as one each.
+  size_t differing() const {
+    return differs.size() + (facets_differ.size() > 1 ? facets_differ.size() - 1 : 0);
+  }
   bool another_statistic() const {
     return program == Stand::other || measure == Stand::other || place == Stand::other ||
            category == Stand::other;
   }
 };
 
-// Periods stated loosely ("in 2011" for FY2011) are allowed a season's slack.
+// Periods stated loosely ("in 2011" for FY2011) are allowed a season's slack;
+// a claim of a month or a quarter is compared exactly (fit_period).
 constexpr int kPeriodSlackDays = 95;
+
+// Category ids grouped by the facet they belong to.
+std::map<std::string, std::set<std::string>> by_facet(const Rules& rules, const std::set<std::string>& ids) {
+  std::map<std::string, std::set<std::string>> out;
+  for (const auto& id : ids) out[std::string(rules.facet_of(id))].insert(id);
+  return out;
+}
+
+// Categories, facet by facet. A facet the text leaves unsaid is unknown (or,
+// when the claim fixes nothing there either, agrees: no qualifier on a whole
+// count is "all"; on a part of a group, "27,899 of them", it is unknown). A
+// facet the text states agrees only with the claim's very set: a sub-group
+// is not the group ("rural children" do not back "children", nor the other
+// way round). A group named beside its own sub-group ("children ... in rural
+// areas") stands for the sub-group.
+Stand compare_categories(const Rules& rules, const MentionState& ms, const Claim& c,
+                         std::vector<std::string>& facets_differ) {
+  auto text = by_facet(rules, ms.frame.category);
+  const auto claim = by_facet(rules, c.frame.category);
+  for (auto& [facet, ids] : text) {
+    std::set<std::string> kept;
+    for (const auto& id : ids) {
+      const bool has_descendant = std::any_of(ids.begin(), ids.end(), [&](const std::string& other) {
+        return rules.is_within(Dimension::category, other, id);
+      });
+      if (!has_descendant) kept.insert(id);
+    }
+    ids = std::move(kept);
+  }
+  static const std::set<std::string> none;
+  bool unknown = false;
+  for (const auto& facet : rules.facets()) {
+    auto t_it = text.find(facet);
+    auto c_it = claim.find(facet);
+    const auto& t = t_it == text.end() ? none : t_it->second;
+    const auto& r = c_it == claim.end() ? none : c_it->second;
+    if (t.empty()) {
+      if (!r.empty() || ms.partitive) unknown = true;
+      continue;
+    }
+    const bool open_subset = ms.category_open && t.size() < r.size() &&
+                             std::includes(r.begin(), r.end(), t.begin(), t.end());
+    if (!(t == r || open_subset)) facets_differ.push_back(facet);
+  }
+  if (!facets_differ.empty()) return Stand::differ;
+  return unknown ? Stand::unknown : Stand::agree;
+}
 
 Comparison compare(const Rules& rules, const MentionState& ms, const Claim& c) {
   Comparison out;
@@ -85,20 +148,21 @@ Comparison compare(const Rules& rules, const MentionState& ms, const Claim& c) {
     else
       out.measure = Stand::differ;
   }
-  // Category: no qualifier on a whole count is "all"; on a part of a group
-  // ("27,899 of them") or a share it is unknown.
-  if (!t.category.empty()) {
-    const bool open_subset =
-        ms.category_open && t.category.size() < r.category.size() &&
-        std::includes(r.category.begin(), r.category.end(), t.category.begin(), t.category.end());
-    out.category = (t.category == r.category || open_subset) ? Stand::agree : Stand::differ;
-  } else if (r.category.empty()) {
-    out.category = ms.partitive ? Stand::unknown : Stand::agree;
-  }
+  // Category: facet by facet.
+  out.category = compare_categories(rules, ms, c, out.facets_differ);
   // Period: only a period the text states or carries.
-  if (ms.stated_period && is_positive(src.period) && r.period) {
-    out.period = consistent_period(*ms.stated_period, *r.period, kPeriodSlackDays) ? Stand::agree
-                                                                                   : Stand::differ;
+  if (c.change && ms.stated_period && is_positive(src.period) &&
+      fit_period(*ms.stated_period, c.change->to, 0) == PeriodFit::agree) {
+    out.period = Stand::agree;  // "fell 0.2 points in February": dated by its end
+  } else if (ms.stated_period && is_positive(src.period) && r.period) {
+    switch (fit_period(*ms.stated_period, *r.period, kPeriodSlackDays)) {
+      case PeriodFit::agree: out.period = Stand::agree; break;
+      case PeriodFit::differ: out.period = Stand::differ; break;
+      case PeriodFit::unknown:
+        out.period = Stand::unknown;
+        out.period_coarse = true;
+        break;
+    }
   } else if (!r.period) {
     out.period = Stand::agree;  // the claim holds for any period it is quoted for
   }
@@ -128,8 +192,8 @@ bool same_frame(const Comparison& c) {
 // leaves unsaid is tolerated (missing-period says so when it matters).
 bool supports(const Comparison& c) {
   return c.measure == Stand::agree && c.category == Stand::agree &&
-         (c.period == Stand::agree || c.period == Stand::unknown) && c.program != Stand::differ &&
-         !c.another_statistic();
+         (c.period == Stand::agree || (c.period == Stand::unknown && !c.period_coarse)) &&
+         c.program != Stand::differ && !c.another_statistic();
 }
 
 // Is the figure a misquote of the claim in exactly one dimension? The
@@ -137,7 +201,7 @@ bool supports(const Comparison& c) {
 // and what the figure counts is positively the claim's (or, for a population
 // mismatch, its category and period are).
 bool one_dimension_off(const Comparison& c) {
-  if (c.differs.size() != 1 || c.another_statistic()) return false;
+  if (c.differing() != 1 || c.another_statistic()) return false;
   switch (c.differs.front()) {
     case Dimension::measure:
       // The counted thing differs, so the rest must positively be the
@@ -180,6 +244,7 @@ double claim_half_precision(const Claim& c) {
     case Unit::multiplier:
     case Unit::duration:
     case Unit::other:
+      if (c.decimals >= 0) return claim_half_unit(c);  // "4.0" as the rules write it
       if (std::fabs(v - std::round(v)) < 1e-9) return 0.5;
       if (std::fabs(v * 10 - std::round(v * 10)) < 1e-9) return 0.05;
       return 0.005;
@@ -233,6 +298,14 @@ std::string dims_list(const std::vector<Dimension>& ds) {
   return out;
 }
 
+// The ids of one facet among `ids` ("all" when none).
+std::set<std::string> of_facet(const Rules& rules, const std::set<std::string>& ids, std::string_view facet) {
+  std::set<std::string> out;
+  for (const auto& id : ids)
+    if (rules.facet_of(id) == facet) out.insert(id);
+  return out;
+}
+
 std::string text_side(const MentionState& ms, Dimension d) {
   const Frame& f = ms.frame;
   switch (d) {
@@ -266,10 +339,35 @@ std::string claim_side(const Claim& c, Dimension d) {
   return "";
 }
 
-std::vector<std::string> dim_names(const std::vector<Dimension>& ds) {
+// Dimension names for the report; a category difference is named by its
+// facets ("category" in a version 1 file).
+std::vector<std::string> dim_names(const Comparison& c) {
   std::vector<std::string> out;
-  for (auto d : ds) out.emplace_back(dimension_name(d));
+  for (auto d : c.differs) {
+    if (d == Dimension::category && !c.facets_differ.empty())
+      out.insert(out.end(), c.facets_differ.begin(), c.facets_differ.end());
+    else
+      out.emplace_back(dimension_name(d));
+  }
   return out;
+}
+
+bool equal_ignoring_case(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+// Does a claim speak of the figure's kind of quantity? Same unit, same
+// currency or duration unit, same rate base; a change only with a change
+// claim of its kind, a level only with a level.
+bool same_quantity(const Mention& m, const Claim& c) {
+  if (m.unit != c.unit) return false;
+  if (!c.unit_text.empty() && !m.unit_text.empty() && !equal_ignoring_case(m.unit_text, c.unit_text))
+    return false;
+  if (c.per > 0 && m.per > 0 && c.per != m.per) return false;
+  if (c.change) return m.change == c.change->kind;
+  return m.change == ChangeKind::none;
 }
 
 class ClaimCheck : public Check {
@@ -292,11 +390,16 @@ class ClaimCheck : public Check {
     if (!is_positive(ms.source.measure)) return;
     std::optional<Comparison> supported_by, off_by_one, value_off, undecided;
     for (const auto& c : ctx.rules->claims()) {
-      // A change ("rose 12%") is never the level a claim states (12%); an
-      // amount of another currency or unit is another statistic.
-      if (m.unit != c.unit || m.change != ChangeKind::none) continue;
+      // A change ("rose 12%") is never the level a claim states (12%), and a
+      // level never a change claim; an amount of another currency or unit
+      // is another statistic.
+      if (!same_quantity(m, c)) continue;
       Comparison cmp = compare(*ctx.rules, ms, c);
-      const Closeness near = closeness(m, c);
+      Closeness near = closeness(m, c);
+      // "Rose 0.3 points" is not a fall of 0.3 points.
+      if (c.change && m.direction != Direction::none && c.change->direction != Direction::none &&
+          m.direction != c.change->direction && near == Closeness::consistent)
+        near = Closeness::contradicts;
       if (near == Closeness::consistent) {
         if (supports(cmp)) {
           if (!supported_by || cmp.agree > supported_by->agree) supported_by = cmp;
@@ -344,7 +447,7 @@ class ClaimCheck : public Check {
     };
     auto period_ok = [&](const Claim& c) {
       if (!c.frame.period || !ms.stated_period || !is_positive(ms.source.period)) return true;
-      return consistent_period(*ms.stated_period, *c.frame.period, kPeriodSlackDays);
+      return fit_period(*ms.stated_period, *c.frame.period, kPeriodSlackDays) != PeriodFit::differ;
     };
     for (size_t i = 0; i < claims.size(); ++i) {
       const Claim& a = claims[i];
@@ -430,13 +533,21 @@ class ClaimCheck : public Check {
         first = d;
         break;
       }
-    std::string msg = m.text + " is the figure for " + claim_side(c, first) + ", not for " +
-                      text_side(ms, first) + " as the text says (" + c.id + ": " +
-                      describe_claim(c) + ")";
+    const std::string facet = cmp.facets_differ.empty() ? "category" : cmp.facets_differ.front();
+    std::string claim_says = claim_side(c, first), text_says = text_side(ms, first);
+    if (first == Dimension::category && ctx.rules->facets().size() > 1) {
+      // Name only the facet that differs ("U-6", not "U-6 and teenagers").
+      const auto r = of_facet(*ctx.rules, c.frame.category, facet);
+      const auto t = of_facet(*ctx.rules, ms.frame.category, facet);
+      claim_says = r.empty() ? "all" : join_ids(r, " or ");
+      text_says = t.empty() ? "all" : join_ids(t, " or ");
+    }
+    std::string msg = m.text + " is the figure for " + claim_says + ", not for " + text_says +
+                      " as the text says (" + c.id + ": " + describe_claim(c) + ")";
     if (cmp.differs.size() > 1) msg += "; also differs in " + dims_list(cmp.differs);
-    auto& f = ctx.add_finding(kind_for(first), m.begin, m.end, msg, &ms);
+    auto& f = ctx.add_finding(kind_for(*ctx.rules, first, facet), m.begin, m.end, msg, &ms);
     f.claim = c.id;
-    f.dimensions = dim_names(cmp.differs);
+    f.dimensions = dim_names(cmp);
     f.evidence = ctx.evidence_for(c);
     ms.evidence = f.evidence;
   }
@@ -453,6 +564,9 @@ class ClaimCheck : public Check {
                       describe_frame(c.frame) + " is " + describe_value(c.value, c.unit) + " (" +
                       c.id + (c.definition.empty() ? "" : ": " + short_definition(c.definition)) +
                       ")";
+    if (c.change && m.direction != Direction::none && m.direction != c.change->direction)
+      msg += "; the draft says " + std::string(direction_name(m.direction)) + ", the reference " +
+             std::string(direction_name(c.change->direction));
     auto& f =
         ctx.add_finding(hedge ? "hedge-mismatch" : "value-mismatch", m.begin, m.end, msg, &ms);
     f.claim = c.id;

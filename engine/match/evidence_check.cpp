@@ -185,6 +185,7 @@ std::unique_ptr<Check> make_evidence_check() { return std::make_unique<EvidenceC
 std::vector<std::unique_ptr<Check>> make_checks() {
   std::vector<std::unique_ptr<Check>> checks;
   checks.push_back(make_arithmetic_check());  // totals first: they widen categories
+  checks.push_back(make_trend_arithmetic_check());  // a trend's amount against its own ends
   checks.push_back(make_claim_check());       // value-first against the rules
   checks.push_back(make_exclusive_check());   // needs the matched claims
   checks.push_back(make_comparison_check());  // needs the matched claims

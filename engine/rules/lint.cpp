@@ -82,6 +82,18 @@ std::vector<PhraseRecord> in_file_order(const std::vector<PhraseRecord>& phrases
   return out;
 }
 
+// Is `id` declared within `ancestor` (parent, grandparent ...)?
+bool declared_within(const LoadDetails& details, Dimension d, const std::string& id, const std::string& ancestor) {
+  std::string at = id;
+  for (int depth = 0; depth < 64; ++depth) {
+    auto it = details.parents.find({d, at});
+    if (it == details.parents.end()) return false;
+    if (it->second == ancestor) return true;
+    at = it->second;
+  }
+  return false;
+}
+
 void lint_phrases(const LoadDetails& details, Diagnostics& diags) {
   const std::vector<PhraseRecord> phrases = in_file_order(details.phrases);
   std::map<std::pair<Dimension, std::string>, const PhraseRecord*> first;
@@ -200,6 +212,11 @@ void lint_phrases(const LoadDetails& details, Diagnostics& diags) {
     const PhraseRecord& shorter = phrases[si];
     const PhraseRecord& longer = phrases[li];
     {
+      // "teens" inside "Black teens": intended when the hierarchy says one
+      // group is within the other; the longer phrase names the sub-group.
+      if (declared_within(details, longer.dimension, longer.id, shorter.id) ||
+          declared_within(details, longer.dimension, shorter.id, longer.id))
+        continue;
       warn(diags, shorter.file, shorter.pos,
            shorter.path + ": phrase \"" + shorter.phrase + "\" of " +
                std::string(dimension_name(shorter.dimension)) + " \"" + shorter.id +

@@ -26,6 +26,12 @@ struct Rules::Impl {
   rules_detail::CompiledVocabulary vocabulary;
   std::set<std::pair<Dimension, std::string>> ids;  // vocabulary and claim frame ids
   std::map<std::pair<Dimension, std::string>, std::vector<std::string>> phrases;  // as written
+  int version = 1;
+  int fiscal_year_start = 10;
+  std::vector<std::string> facets{"category"};                               // in declared order
+  std::map<std::string, std::string> facet_kinds{{"category", "definition-mismatch"}};
+  std::map<std::string, std::string> facet_of;                             // category id -> facet
+  std::map<std::pair<Dimension, std::string>, std::string> parents;        // id -> "within" id
 };
 
 namespace rules_detail {
@@ -53,6 +59,7 @@ struct ClaimRecord {
 struct LoadDetails {
   std::vector<PhraseRecord> phrases;
   std::vector<ClaimRecord> claims;
+  std::map<std::pair<Dimension, std::string>, std::string> parents;  // the hierarchy declared
 };
 
 // The loader behind load_rules / load_rules_from_strings / lint_rules.

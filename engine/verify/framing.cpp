@@ -54,7 +54,9 @@ std::vector<FramedFigure> frame_figures(const Rules* rules, const Evidence& e) {
 }
 
 std::pair<double, double> claim_range(const Claim& c) {
-  const double tol = c.tolerance ? *c.tolerance : 0.5;
+  // The claim's own precision: 7.9 stands for [7.85, 7.95], so a sentence
+  // stating 7.6 does not back it (half a unit of the last digit written).
+  const double tol = c.tolerance ? *c.tolerance : claim_half_unit(c);
   return {c.value - tol, c.value + tol};
 }
 

@@ -60,9 +60,9 @@ printf '    { "id": "a" "value": 1 }\n  ]\n}\n' >>"$tmp/syntax.json"
 check "syntax error" 2 "$tmp/syntax.json"
 contains "syntax position" "syntax.json:4:17: error: invalid JSON: expected ',' or '}'"
 
-printf '{ "claimcheck_rules": 2, "future_field": true }\n' >"$tmp/v2.json"
-check "newer version" 2 "$tmp/v2.json"
-contains "newer version message" "version 2 is newer than this claimcheck supports"
+printf '{ "claimcheck_rules": 3, "future_field": true }\n' >"$tmp/v3.json"
+check "newer version" 2 "$tmp/v3.json"
+contains "newer version message" "version 3 is newer than this claimcheck supports (2)"
 
 check "missing file" 2 "$tmp/nope.json"
 contains "missing file message" "nope.json: error: cannot read rules file"

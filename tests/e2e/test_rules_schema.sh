@@ -14,9 +14,14 @@ root = sys.argv[1]
 schema = json.load(open(os.path.join(root, "rules", "claimcheck-rules.schema.json")))
 jsonschema.Draft202012Validator.check_schema(schema)
 validator = jsonschema.Draft202012Validator(schema)
+# Version 2 files against the version 2 schema.
+schema2 = json.load(open(os.path.join(root, "rules", "claimcheck-rules-2.schema.json")))
+jsonschema.Draft202012Validator.check_schema(schema2)
+validator2 = jsonschema.Draft202012Validator(schema2)
 
 files = [os.path.join(root, "rules", "secure-communities.json")]
 files += sorted(glob.glob(os.path.join(root, "tests", "fixtures", "rules", "good-*.json")))
+files += sorted(glob.glob(os.path.join(root, "examples", "*", "rules.json")))
 dev = os.path.join(root, "..", "shared", "eval", "dev", "rules.json")
 if os.path.exists(dev):
     files.append(dev)
@@ -33,7 +38,8 @@ if os.path.exists(doc):
 
 failed = 0
 for name, data in [(f, json.load(open(f))) for f in files] + examples:
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.path))
+    v = validator2 if data.get("claimcheck_rules") == 2 else validator
+    errors = sorted(v.iter_errors(data), key=lambda e: list(e.path))
     for e in errors:
         print(f"FAIL: {name}: {'/'.join(map(str, e.path))}: {e.message}")
     failed += bool(errors)
@@ -50,6 +56,20 @@ for label, mutate in [
     mutate(data)
     if validator.is_valid(data):
         print(f"FAIL: schema accepts a file with {label}")
+        failed += 1
+
+labour = json.load(open(os.path.join(root, "examples", "labour", "rules.json")))
+for label, mutate in [
+    ("version 1 in the version 2 schema", lambda d: d.__setitem__("claimcheck_rules", 1)),
+    ("a facet named like a dimension", lambda d: d["facets"].__setitem__("measure", {"kind": "definition-mismatch"})),
+    ("a facet kind that is not a mismatch", lambda d: d["facets"]["series"].__setitem__("kind", "value-mismatch")),
+    ("an unknown change kind", lambda d: d["claims"][6]["change"].__setitem__("kind", "sideways")),
+    ("an unknown field in a vocabulary entry", lambda d: d["vocabulary"]["place"]["california"].__setitem__("parent", "us")),
+]:
+    data = json.loads(json.dumps(labour))
+    mutate(data)
+    if validator2.is_valid(data):
+        print(f"FAIL: version 2 schema accepts a file with {label}")
         failed += 1
 
 print(f"checked {len(files) + len(examples)} files against the schema")

@@ -26,6 +26,14 @@ TEST_CASE("parse_period reads the forms a rules file gives", "[period]") {
       {"2008-2010", "2008-01-01", "2010-12-31"},
       {"mid-2010", "2010-05-01", "2010-08-31"},
       {"late 2008", "2008-09-01", "2008-12-31"},
+      // Version 2 forms: months, quarters, fiscal years across two years.
+      {"2022-01", "2022-01-01", "2022-01-31"},
+      {"2011-12", "2011-12-01", "2011-12-31"},  // ISO: always the month
+      {"Q1 2022", "2022-01-01", "2022-03-31"},
+      {"2022-Q4", "2022-10-01", "2022-12-31"},
+      {"2021-22", "2021-10-01", "2022-09-30"},
+      {"2011/12", "2011-10-01", "2012-09-30"},
+      {"FY2021-22", "2021-10-01", "2022-09-30"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.input);
@@ -34,6 +42,65 @@ TEST_CASE("parse_period reads the forms a rules file gives", "[period]") {
     CHECK(format_day(p->from) == c.from);
     CHECK(format_day(p->to) == c.to);
   }
+}
+
+TEST_CASE("parse_period counts fiscal years from the start month given", "[period]") {
+  struct Case {
+    const char* input;
+    int start;
+    const char* from;
+    const char* to;
+  };
+  const Case cases[] = {
+      {"FY2022", 10, "2021-10-01", "2022-09-30"}, {"FY2022", 4, "2021-04-01", "2022-03-31"},
+      {"2021-22", 4, "2021-04-01", "2022-03-31"}, {"2021/22", 7, "2021-07-01", "2022-06-30"},
+      {"FY2022", 1, "2022-01-01", "2022-12-31"},  {"fiscal year 2022", 4, "2021-04-01", "2022-03-31"},
+      {"2022", 4, "2022-01-01", "2022-12-31"},  // a bare year stays the calendar year
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.input, c.start);
+    auto p = parse_period(c.input, c.start);
+    REQUIRE(p.has_value());
+    CHECK(format_day(p->from) == c.from);
+    CHECK(format_day(p->to) == c.to);
+  }
+  CHECK_FALSE(parse_period("2021-25").has_value());  // neither a month nor the next year
+  CHECK_FALSE(parse_period("2022-00").has_value());
+}
+
+TEST_CASE("fit_period: months and quarters exactly, coarser statements undecided", "[period]") {
+  struct Case {
+    const char* stated;
+    const char* reference;
+    PeriodFit want;
+  };
+  const Case cases[] = {
+      {"January 2022", "2022-01", PeriodFit::agree},
+      {"February 2022", "2022-01", PeriodFit::differ},  // no 95-day slack for a month
+      {"December 2021", "2022-01", PeriodFit::differ},
+      {"2022", "2022-01", PeriodFit::unknown},           // covers it without saying it
+      {"2021", "2022-01", PeriodFit::differ},
+      {"Q1 2022", "Q1 2022", PeriodFit::agree},
+      {"the first quarter of 2022", "Q1 2022", PeriodFit::agree},
+      {"Q2 2022", "Q1 2022", PeriodFit::differ},
+      {"Q1 2022", "2022-02", PeriodFit::unknown},
+      {"January 2022", "2022", PeriodFit::differ},       // a month is not the annual average
+      {"2011", "FY2011", PeriodFit::agree},              // longer periods keep the slack
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.stated, c.reference);
+    auto found = find_periods(c.stated);
+    REQUIRE(found.size() == 1);
+    auto ref = parse_period(c.reference);
+    REQUIRE(ref.has_value());
+    CHECK(fit_period(found[0], *ref, 95) == c.want);
+  }
+}
+
+TEST_CASE("describe_period names months and quarters", "[period]") {
+  CHECK(describe_period(Period{20220101, 20220131}) == "January 2022");
+  CHECK(describe_period(Period{20220401, 20220630}) == "Q2 2022");
+  CHECK(describe_period(Period{20220101, 20220228}) == "2022-01-01 to 2022-02-28");
 }
 
 TEST_CASE("parse_period rejects what is not one period", "[period]") {

@@ -197,8 +197,8 @@ TEST_CASE("rules: each kind of error names file, line, column and the JSON path"
   };
   const std::vector<Case> cases = {
       {"missing version", R"({ "claims": [] })", "{", "claimcheck_rules: missing"},
-      {"newer version", R"({ "claimcheck_rules": 2, "whatever": {} })", "2",
-       "version 2 is newer than this claimcheck supports"},
+      {"newer version", R"({ "claimcheck_rules": 3, "whatever": {} })", "3",
+       "version 3 is newer than this claimcheck supports"},
       {"version not a number", R"({ "claimcheck_rules": "1" })", "\"1\"", "claimcheck_rules: expected the format version 1"},
       {"not an object", R"([1, 2])", "[", "a rules file is a JSON object"},
       {"unknown top-level field", R"({ "claimcheck_rules": 1, "claimz": [] })", "\"claimz\"",

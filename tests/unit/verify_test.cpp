@@ -8,6 +8,7 @@
 #include "claimcheck/index.hpp"
 #include "claimcheck/rules.hpp"
 #include "claimcheck/verify.hpp"
+#include "verify/framing.hpp"
 
 using namespace claimcheck;
 
@@ -145,4 +146,24 @@ TEST_CASE("reconcile groups by frame and flags incomparables", "[verify]") {
   CHECK(html.find("a.txt#L1") != std::string::npos);
   CHECK(html.find("<script") == std::string::npos);
   CHECK(render_reconcile_csv(res).rfind("group,", 0) == 0);
+}
+
+TEST_CASE("verify accepts values at the claim's written precision only", "[verify]") {
+  struct Case {
+    std::string value;  // as the rules file writes it
+    double low, high;
+  };
+  const std::vector<Case> cases = {{"7.9", 7.85, 7.95}, {"79", 78.5, 79.5}, {"4.0", 3.95, 4.05}, {"2.25", 2.245, 2.255}};
+  for (const auto& c : cases) {
+    CAPTURE(c.value);
+    Diagnostics diags;
+    auto rules = load_rules_from_strings(
+        {{"r.json", R"({ "claimcheck_rules": 1, "vocabulary": { "measure": { "m": ["rate"] } },
+            "claims": [ { "id": "a", "value": )" + c.value + R"(, "unit": "percent", "frame": { "measure": "m" } } ] })"}},
+        diags);
+    REQUIRE(rules);
+    const auto [lo, hi] = verify_detail::claim_range(rules->claims()[0]);
+    CHECK(lo == Approx(c.low));
+    CHECK(hi == Approx(c.high));
+  }
 }

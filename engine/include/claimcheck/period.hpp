@@ -36,8 +36,14 @@ bool contains(const Period& outer, const Period& inner);
 bool same_period(const Period& a, const Period& b, int slack_days = 45);
 
 // Whole-string forms a rules file may give: "FY2011", "FY 2011",
-// "fiscal year 2011", "2009", "2008-10-27..2010-06-30".
-std::optional<Period> parse_period(std::string_view s);
+// "fiscal year 2011", "2009", "2008-10-27..2010-06-30", a month "2022-01",
+// "January 2022", a quarter "Q1 2022" / "2022-Q1", a fiscal year across two
+// calendar years "2021-22" / "2021/22" / "FY2021-22". Fiscal years start in
+// `fiscal_year_start` (1-12; 10 is the US federal year, FY2011 =
+// 2010-10-01..2011-09-30; 4 the UK's, 2021-22 = 2021-04-01..2022-03-31).
+// "2011-12" is always the month (ISO 8601); write "2011/12" for the year.
+std::optional<Period> parse_period(std::string_view s, int fiscal_year_start = 10);
+
 
 struct PeriodMention {
   size_t begin = 0;  // byte span in the text searched
@@ -63,5 +69,15 @@ int days_between(Day a, Day b);
 // "since 2008" (closed at `document_date` when known), "through mid-2010",
 // "late 2008", "early 2009". Linear in the text.
 std::vector<PeriodMention> find_periods(std::string_view text, Day document_date = 0);
+
+// How a period the text states stands against a reference period. A
+// reference of a month or a quarter is compared exactly (January is not
+// February); a coarser statement that covers it ("in 2022" for January 2022)
+// is unknown, not agreement; one that does not cover it differs. Other
+// references are compared by consistent_period with `slack_days`.
+enum class PeriodFit { agree, differ, unknown };
+PeriodFit fit_period(const PeriodMention& stated, const Period& reference, int slack_days);
+// A period of at most a quarter: such references are compared exactly.
+bool is_short_period(const Period& p);
 
 }  // namespace claimcheck
