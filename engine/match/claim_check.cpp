@@ -543,7 +543,7 @@ class ClaimCheck : public Check {
       text_says = t.empty() ? "all" : join_ids(t, " or ");
     }
     std::string msg = m.text + " is the figure for " + claim_says + ", not for " + text_says +
-                      " as the text says (" + c.id + ": " + describe_claim(c) + ")";
+                      " as the text says (" + c.id + ": " + describe_claim(c, ctx.rules) + ")";
     if (cmp.differs.size() > 1) msg += "; also differs in " + dims_list(cmp.differs);
     auto& f = ctx.add_finding(kind_for(*ctx.rules, first, facet), m.begin, m.end, msg, &ms);
     f.claim = c.id;
@@ -561,7 +561,7 @@ class ClaimCheck : public Check {
                        (!m.hedge.empty() && c.value != 0 &&
                         std::fabs(m.value - c.value) <= 0.1 * std::fabs(c.value));
     std::string msg = "the draft says " + m.text + " but the reference figure for " +
-                      describe_frame(c.frame) + " is " + describe_value(c.value, c.unit) + " (" +
+                      describe_frame(c.frame, ctx.rules) + " is " + describe_value(c.value, c.unit) + " (" +
                       c.id + (c.definition.empty() ? "" : ": " + short_definition(c.definition)) +
                       ")";
     if (c.change && m.direction != Direction::none && m.direction != c.change->direction)

@@ -110,7 +110,7 @@ std::string join_ids(const std::set<std::string>& ids, std::string_view sep) {
   return out;
 }
 
-std::string describe_frame(const Frame& f) {
+std::string describe_frame(const Frame& f, const Rules* rules) {
   std::string out;
   auto add = [&](const std::string& s) {
     if (s.empty()) return;
@@ -119,7 +119,21 @@ std::string describe_frame(const Frame& f) {
   };
   add(f.program);
   add(f.measure);
-  add(join_ids(f.category, " or "));
+  if (rules && rules->facets().size() > 1) {
+    // Version 2: "or" inside a facet, "and" across facets ("sa and u3").
+    std::string cats;
+    for (const auto& facet : rules->facets()) {
+      std::set<std::string> ids;
+      for (const auto& id : f.category)
+        if (rules->facet_of(id) == facet) ids.insert(id);
+      if (ids.empty()) continue;
+      if (!cats.empty()) cats += " and ";
+      cats += join_ids(ids, " or ");
+    }
+    add(cats);
+  } else {
+    add(join_ids(f.category, " or "));
+  }
   if (f.period) add(describe_period(*f.period));
   return out.empty() ? "no frame" : out;
 }
@@ -143,8 +157,8 @@ std::string short_definition(const std::string& d) {
   return out;
 }
 
-std::string describe_claim(const Claim& c) {
-  std::string out = describe_value(c.value, c.unit) + " (" + describe_frame(c.frame) + ")";
+std::string describe_claim(const Claim& c, const Rules* rules) {
+  std::string out = describe_value(c.value, c.unit) + " (" + describe_frame(c.frame, rules) + ")";
   if (!c.definition.empty()) out += ": " + short_definition(c.definition);
   return out;
 }

@@ -91,7 +91,7 @@ class EvidenceCheck : public Check {
       const Mention& m = ms.mention;
       ctx.add_finding("unsupported", m.begin, m.end,
                       "no reference figure and no corpus evidence for " + m.text + " (" +
-                          std::string(unit_name(m.unit)) + "; " + describe_frame(ms.frame) +
+                          std::string(unit_name(m.unit)) + "; " + describe_frame(ms.frame, ctx.rules) +
                           (is_positive(ms.source.place) ? ", " + ms.frame.place : "") + ")",
                       nullptr);
       ms.has_finding = true;
