@@ -148,6 +148,17 @@ void Scanner::emit(const Figure& f, Hedge h) {
   scale_.push_back(f.scale);
 }
 
+size_t Scanner::emit_count(Figure f, size_t end) {
+  Word u = word_after(t_, end);
+  if (u.is("dollars")) {
+    set_currency(f, "USD");
+    end = u.e;
+  }
+  f.end = end;
+  emit_plain(f);
+  return end;
+}
+
 std::string Scanner::text_of(size_t b, size_t e) const {
   if (!form_) return std::string(t_.substr(b, e - b));
   const size_t ob = form_->begin_of(b), oe = form_->end_of(e);

@@ -107,6 +107,15 @@ inline Word word_after(std::string_view t, size_t i) {
   return w;
 }
 
+// Is `w` one of a small word table? Tables are scanned linearly: they are
+// consulted at candidate figures only, never per byte.
+template <class Table>
+bool in_table(const Table& table, std::string_view w) {
+  for (std::string_view entry : table)
+    if (entry == w) return true;
+  return false;
+}
+
 // Value of a spelled-out number word below one hundred ("seven", "seventy"),
 // -1 for any other word.
 int small_number_value(std::string_view w);

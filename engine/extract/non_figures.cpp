@@ -21,9 +21,7 @@ bool is_label_word(std::string_view w) {
       "version",  "district",  "route",    "highway",  "interstate", "measure", "proposition",
       "prop.",    "amendment", "type",    "hb",       "sb",        "ab",      "hr",
       "lb",       "hf",        "sf",      "bill",     "form",     "junction", "junctions"};
-  for (auto l : kLabels)
-    if (l == w) return true;
-  return false;
+  return in_table(kLabels, w);
 }
 
 // Verbs of starting or creating: a year after "in" in their clause is the
@@ -38,9 +36,7 @@ bool is_start_verb(std::string_view w) {
       "adopted",   "implemented", "activated", "debuted",  "opened",      "formed",
       "inaugurated", "born",    "instituted", "initiated", "unveiled",    "piloted",
       "deployed",  "rolled"};
-  for (auto v : kVerbs)
-    if (v == w) return true;
-  return false;
+  return in_table(kVerbs, w);
 }
 
 // Words after which a year is the period of the figures around it.
@@ -49,9 +45,7 @@ bool is_time_preposition(std::string_view w) {
       "since", "between", "through", "thru",  "until",  "till",   "from",  "during",
       "by",    "before",  "after",   "fy",    "fiscal", "circa",  "mid",   "late",
       "early", "spring",  "summer",  "fall",  "autumn", "winter"};
-  for (auto v : kWords)
-    if (v == w) return true;
-  return false;
+  return in_table(kWords, w);
 }
 
 // Skips the rest of an identifier-like token ("287g", "COVID-19", "9/11").
@@ -181,9 +175,7 @@ bool is_score_word(std::string_view w) {
       "lost",    "lose",    "loses",   "losing",  "drew",   "draw",    "victory", "loss",     "ruling",
       "decision", "vote",   "votes",   "voted",   "margin", "lead",    "led",     "score",    "scoreline",
       "tie",     "tied",    "record",  "split",   "verdict", "trailed", "trailing", "went"};
-  for (auto k : kWords)
-    if (k == w) return true;
-  return false;
+  return in_table(kWords, w);
 }
 
 // Words that a number completes as a name wherever they stand: products and
@@ -195,9 +187,7 @@ bool is_name_word(std::string_view w) {
       "cac",    "nikkei",  "russell", "fortune", "pac",      "vision",  "terminal", "gate",   "platform",
       "flight", "ward",    "floor",   "room",    "studio",   "exit",    "division", "class",  "mark",
       "mk",     "gen",     "generation", "version", "v",     "stage",   "camp",    "suite"};
-  for (auto k : kWords)
-    if (k == w) return true;
-  return false;
+  return in_table(kWords, w);
 }
 
 // Capitalised words that open a clause or hedge a figure, never a name.
@@ -209,9 +199,7 @@ bool is_function_word(std::string_view w) {
       "as",     "than",   "after",   "before", "during", "among",  "another", "fy",    "i",       "us",
       "u.s.",   "uk",     "u.k.",    "eu",     "that",   "this",   "these",  "those",  "more",    "less",
       "fewer",  "but"};
-  for (auto k : kWords)
-    if (k == w) return true;
-  return false;
+  return in_table(kWords, w);
 }
 
 bool names_number(const Word& before, std::string_view t) {
@@ -278,8 +266,7 @@ size_t Scanner::not_a_quantity(size_t start, const Number& num) const {
       std::string_view s = w.str();
       if (!s.empty() && s.back() == '.') s.remove_suffix(1);
       if (k > 0)
-        for (auto st : kStreets)
-          if (st == s) return w.e;
+        if (in_table(kStreets, s)) return w.e;
       Word nx = word_after(t_, w.e);
       if (nx.b == w.e) break;
       w = nx;

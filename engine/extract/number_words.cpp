@@ -235,15 +235,7 @@ size_t Scanner::on_word(size_t c, size_t len) {
     f.precision = v;
     f.lo = v / 2;
     f.hi = v * 1.5;
-    size_t end = c + len;
-    Word u = word_after(t_, end);
-    if (u.is("dollars")) {
-      set_currency(f, "USD");
-      end = u.e;
-    }
-    f.end = end;
-    emit_plain(f);
-    return end;
+    return emit_count(f, c + len);
   }
   // "fourfold", "tenfold"
   if (w.size() > 4 && w.ends_with("fold")) {
@@ -344,15 +336,7 @@ size_t Scanner::on_word(size_t c, size_t len) {
           f.precision = sc / 10;
           f.lo = f.value - f.precision / 2;
           f.hi = f.value + f.precision / 2;
-          size_t end = big.e;
-          Word u = word_after(t_, end);
-          if (u.is("dollars")) {
-            set_currency(f, "USD");
-            end = u.e;
-          }
-          f.end = end;
-          emit_plain(f);
-          return end;
+          return emit_count(f, big.e);
         }
       }
       if (next.is("as") || next.is("an") || next.is("hour") || next.is("century") ||

@@ -73,9 +73,7 @@ double scale_value(std::string_view w) {
 
 bool is_month_name(std::string_view w) {
   if (!w.empty() && w.back() == '.') w.remove_suffix(1);
-  for (auto m : kMonths)
-    if (m == w) return true;
-  return false;
+  return in_table(kMonths, w);
 }
 
 bool parse_spelled(std::string_view t, size_t b, Spelled& out) {

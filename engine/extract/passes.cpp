@@ -197,8 +197,7 @@ void Scanner::mark_changes() {
             "make", "makes", "made", "making", "take", "takes", "took", "set", "sets", "pick", "picked",
             "end",  "ended", "show", "showed", "turn", "turned", "sum", "shut", "break", "broke", "back"};
         Word v = word_before(t_, w.b);
-        for (auto pv : kParticleVerbs)
-          if (v.is(pv)) d = Direction::none;
+        if (in_table(kParticleVerbs, v.str())) d = Direction::none;
       }
     }
     if (d == Direction::none && w.is("of")) {
@@ -310,14 +309,13 @@ void Scanner::find_counted() {
     std::string counted;
     for (int k = 0; k < 3 && !w.empty() && !w.too_long; ++k) {
       std::string_view s = w.str();
-      bool stop = false;
-      for (auto st : kStops) stop = stop || st == s;
+      const bool stop = in_table(kStops, s);
       // Past tenses after the first word are the verb: "agencies paid",
       // "people deported" (a participle that the reader of frames weighs).
       static constexpr std::array<std::string_view, 20> kVerbs{
           "paid", "said", "made", "took", "got", "went", "came", "saw", "gave", "left",
           "met",  "ran",  "won",  "lost", "sold", "spent", "fell", "rose", "grew", "held"};
-      bool verb = k > 0 && (s.ends_with("ed") || std::find(kVerbs.begin(), kVerbs.end(), s) != kVerbs.end());
+      bool verb = k > 0 && (s.ends_with("ed") || in_table(kVerbs, s));
       if (stop || verb || (s.size() > 3 && s.ends_with("ly")) || (k > 0 && w.capitalized)) break;
       if (!counted.empty()) counted += ' ';
       counted += s;

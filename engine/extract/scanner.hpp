@@ -106,6 +106,9 @@ class Scanner {
   bool year_time_context(size_t start, size_t e) const;
   void emit(const Figure& f, Hedge h);
   void emit_plain(const Figure& f) { emit(f, find_hedge(f.begin)); }
+  // A scaled count in words ending at `end` ("a million", "half a billion"),
+  // in dollars when "dollars" follows. Returns where the figure ends.
+  size_t emit_count(Figure f, size_t end);
   void merge_glosses();
   // The unit words after a number's end: currency, durations, other units,
   // rates, multipliers. Returns the new end.

@@ -177,15 +177,11 @@ bool Scanner::times_is_multiplier(size_t after_times) const {
       "her",   "our",   "my",     "your",   "those",  "these",   "than",   "over"};
   Word w2 = word_after(t_, after_times);
   if (w2.empty() || w2.b == after_times) return false;
-  for (auto c : kComparisons)
-    if (w2.is(c)) return true;
-  return false;
+  return in_table(kComparisons, w2.str());
 }
 
 bool is_other_unit(std::string_view word) {
-  for (auto u : kOtherUnits)
-    if (u == word) return true;
-  return false;
+  return in_table(kOtherUnits, word);
 }
 
 void set_currency(Figure& f, std::string_view code) {
