@@ -623,6 +623,13 @@ class Reader {
       }
     }
 
+    // "3,847 detainers for Level 1 suspects and 16,227 for lower-level
+    // ones": beside a sibling that names its group, a figure whose group the
+    // rules do not know is another part of the whole, not the whole.
+    if (cats.empty() && previous && previous->mention.unit == m.unit &&
+        !previous->frame.category.empty() && is_positive(previous->source.category))
+      f.partitive = true;
+
     // "detainers on Level 1 subjects and on lower-level subjects numbered
     // 3,847 and 16,227, respectively": the k-th figure takes the k-th group.
     if (own_text.find("respectively") != std::string_view::npos) {
