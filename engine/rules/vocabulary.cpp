@@ -1,4 +1,4 @@
-// vocabulary.cpp — one combined RE2 per dimension, one pass per dimension.
+// vocabulary.cpp — a dimension's phrases as a few combined RE2s, their matches merged.
 //
 // A phrase of plain words ("deport", "low-level offenses") matches like a
 // reader: each word its inflections and derived forms ("deported",
@@ -25,9 +25,10 @@
 // starts or ends with a word character ("287(g)" gets \b only before the 2).
 // Patterns are compiled with longest_match, so RE2 itself gives
 // leftmost-longest matches; which group took part tells the id (the stream
-// patterns work the same way). Regex phrases are used as written, inside a
+// patterns work the same way). A large vocabulary is split into chunks of a
+// few hundred groups (see kChunkGroups), merged leftmost-longest. Regex phrases are used as written, inside a
 // non-capturing group; the whole-word rule is then checked on the match. The
-// stream and exact matches of a dimension are merged leftmost-longest.
+// stream and exact matches of a dimension are merged leftmost-longest too.
 #include "rules/vocabulary.hpp"
 
 #include <re2/re2.h>
@@ -38,6 +39,7 @@
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace claimcheck::rules_detail {
 
@@ -309,10 +311,19 @@ struct Matcher {
   int group_count = 0;  // all capturing groups, including those inside regex phrases
 };
 
+// A dimension's phrases in chunks of at most kChunkGroups ids and about
+// kChunkBytes of pattern each: RE2 compiles such a pattern in time linear in
+// its size, while one pattern of 100,000 groups is refused as too large (its
+// simplifier printing thousands of lines to stderr on the way), and matching
+// with 10,000 capturing groups copies that many per step (seconds a
+// sentence). The chunks' matches are merged back leftmost-longest.
+constexpr int kChunkGroups = 256;
+constexpr size_t kChunkBytes = 32 << 10;
+
 struct DimensionMatcher {
   Dimension dimension;
-  Matcher exact;   // over the text
-  Matcher stream;  // over the token stream
+  std::vector<Matcher> exact;   // over the text
+  std::vector<Matcher> stream;  // over the token stream
 };
 
 // The text as tokens for the stream matchers.
@@ -384,16 +395,19 @@ TokenStream tokenize(std::string_view text) {
 
 RE2::Options combined_options() {
   RE2::Options options = phrase_options();
-  options.set_max_mem(64 << 20);  // large vocabularies need more than RE2's 8 MB default
+  // A chunk's program (a few hundred phrases) fits RE2's default budget; a
+  // single long literal phrase may need more.
+  options.set_max_mem(32 << 20);
   return options;
 }
 
-bool compile(Matcher& m, const std::string& pattern, Dimension dimension, std::string* error) {
+// Why a combined pattern failed, or nullopt when it compiled.
+std::optional<std::string> compile(Matcher& m, const std::string& pattern) {
   m.re = std::make_unique<RE2>(pattern, combined_options());
-  if (m.re->ok()) return true;
-  if (error) *error = "vocabulary." + std::string(dimension_name(dimension)) + ": " + m.re->error();
+  if (m.re->ok()) return std::nullopt;
+  std::string problem = m.re->error();
   m.re.reset();
-  return false;
+  return problem;
 }
 
 const std::string* group_id(const Matcher& m, const std::vector<re2::StringPiece>& sub) {
@@ -402,20 +416,22 @@ const std::string* group_id(const Matcher& m, const std::vector<re2::StringPiece
   return nullptr;
 }
 
-void match_exact(const Matcher& m, Dimension dimension, std::string_view text,
-                 std::vector<VocabularyHit>& hits) {
+size_t next_char(std::string_view text, size_t at) {
+  ++at;
+  while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) ++at;
+  return at;
+}
+
+// The first whole-word match of an exact chunk at or after `pos` in the text.
+std::optional<VocabularyHit> next_exact(const Matcher& m, Dimension dimension,
+                                        std::string_view text, size_t pos,
+                                        std::vector<re2::StringPiece>& sub) {
   const re2::StringPiece piece(text.data(), text.size());
-  std::vector<re2::StringPiece> sub(static_cast<size_t>(m.group_count) + 1);
-  size_t pos = 0;
+  sub.resize(static_cast<size_t>(m.group_count) + 1);
   while (pos < text.size() && m.re->Match(piece, pos, text.size(), RE2::UNANCHORED, sub.data(),
                                           static_cast<int>(sub.size()))) {
     const size_t begin = static_cast<size_t>(sub[0].data() - text.data());
     const size_t end = begin + sub[0].size();
-    auto next_char = [&](size_t at) {
-      ++at;
-      while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) ++at;
-      return at;
-    };
     // Whole words only: a word character at an edge of the match must not
     // continue into the text around it (regex phrases, non-ASCII letters).
     const bool starts_word = begin < end && is_word_byte(static_cast<unsigned char>(text[begin]));
@@ -426,19 +442,24 @@ void match_exact(const Matcher& m, Dimension dimension, std::string_view text,
     const bool bad_end = ends_word && end < text.size() && !punct_at(text, end) &&
                          is_word_byte(static_cast<unsigned char>(text[end]));
     if (end == begin || bad_start || bad_end) {
-      pos = next_char(begin);
+      pos = next_char(text, begin);
       continue;
     }
-    if (const std::string* id = group_id(m, sub)) hits.push_back({dimension, *id, begin, end});
+    if (const std::string* id = group_id(m, sub)) return VocabularyHit{dimension, *id, begin, end};
     pos = end;
   }
+  return std::nullopt;
 }
 
-void match_stream(const Matcher& m, Dimension dimension, const TokenStream& t,
-                  std::vector<VocabularyHit>& hits) {
+// The first match of a stream chunk over tokens at or after token `from`,
+// in text offsets.
+std::optional<VocabularyHit> next_stream(const Matcher& m, Dimension dimension,
+                                         const TokenStream& t, size_t from,
+                                         std::vector<re2::StringPiece>& sub) {
+  if (from >= t.stream_begin.size()) return std::nullopt;
   const re2::StringPiece piece(t.stream.data(), t.stream.size());
-  std::vector<re2::StringPiece> sub(static_cast<size_t>(m.group_count) + 1);
-  size_t pos = 0;
+  sub.resize(static_cast<size_t>(m.group_count) + 1);
+  size_t pos = t.stream_begin[from];
   while (pos < t.stream.size() && m.re->Match(piece, pos, t.stream.size(), RE2::UNANCHORED,
                                               sub.data(), static_cast<int>(sub.size()))) {
     const size_t sb = static_cast<size_t>(sub[0].data() - t.stream.data());
@@ -450,28 +471,120 @@ void match_stream(const Matcher& m, Dimension dimension, const TokenStream& t,
                             t.stream_begin.begin());
     const auto last = static_cast<size_t>(
         std::lower_bound(t.stream_end.begin(), t.stream_end.end(), se) - t.stream_end.begin());
-    if (se <= sb || last >= t.end.size() || first > last) break;
+    if (se <= sb || last >= t.end.size() || first > last) return std::nullopt;
     if (const std::string* id = group_id(m, sub))
-      hits.push_back({dimension, *id, t.begin[first], t.end[last]});
+      return VocabularyHit{dimension, *id, t.begin[first], t.end[last]};
     pos = se;
   }
+  return std::nullopt;
 }
 
-// Two leftmost-longest, non-overlapping lists as one.
-std::vector<VocabularyHit> merge_longest(std::vector<VocabularyHit> hits) {
-  std::stable_sort(hits.begin(), hits.end(), [](const VocabularyHit& a, const VocabularyHit& b) {
-    if (a.begin != b.begin) return a.begin < b.begin;
-    return a.end > b.end;
-  });
-  std::vector<VocabularyHit> out;
-  size_t covered = 0;
-  for (auto& h : hits) {
-    if (!out.empty() && h.begin < covered) continue;
-    covered = h.end;
-    out.push_back(std::move(h));
-  }
-  return out;
+}  // namespace
+
+namespace {
+
+// One phrase and its pattern piece, kept until its chunk compiles so that a
+// failure can name the phrase.
+struct Piece {
+  const std::string* phrase;
+  std::string pattern;
+  int inner_groups = 0;  // capturing groups of a regex phrase
+};
+
+// One capturing group: an id's pieces (all of them, or as many as fit).
+struct PendingGroup {
+  const std::string* id = nullptr;
+  std::vector<Piece> pieces;
+  size_t bytes = 0;
+};
+
+std::string alternation(const PendingGroup& g) {
+  std::string out = "(";
+  for (size_t i = 0; i < g.pieces.size(); ++i) out += (i ? "|" : "") + g.pieces[i].pattern;
+  return out + ")";
 }
+
+// Collects the groups of one dimension and kind, compiling them in chunks.
+class ChunkList {
+ public:
+  explicit ChunkList(Dimension dimension) : dimension_(dimension) {}
+
+  void add(const std::string& id, const std::string& phrase, std::string pattern,
+           int inner_groups) {
+    if (!group_.id || *group_.id != id || group_.bytes + pattern.size() > kChunkBytes) close_group();
+    group_.id = &id;
+    group_.bytes += pattern.size() + 1;
+    group_.pieces.push_back({&phrase, std::move(pattern), inner_groups});
+  }
+
+  // The compiled chunks, or the first failure naming its phrase.
+  bool finish(std::vector<Matcher>& out, VocabularyError* error) {
+    close_group();
+    close_chunk();
+    for (size_t c = 0; c < chunks_.size(); ++c) {
+      Matcher m;
+      std::string pattern;
+      int next = 1;
+      for (const auto& g : chunks_[c]) {
+        if (!pattern.empty()) pattern += '|';
+        pattern += alternation(g);
+        m.groups.push_back({next, *g.id});
+        next += 1;
+        for (const auto& p : g.pieces) next += p.inner_groups;
+      }
+      m.group_count = next - 1;
+      if (auto problem = compile(m, pattern)) {
+        if (error) *error = blame(chunks_[c], *problem);
+        return false;
+      }
+      out.push_back(std::move(m));
+      chunks_[c].clear();  // the pieces are not needed any more
+    }
+    return true;
+  }
+
+ private:
+  void close_group() {
+    if (!group_.id) return;
+    if (!chunk_.empty() && (chunk_.size() >= kChunkGroups || chunk_bytes_ + group_.bytes > kChunkBytes))
+      close_chunk();
+    chunk_bytes_ += group_.bytes;
+    chunk_.push_back(std::move(group_));
+    group_ = PendingGroup{};
+  }
+
+  void close_chunk() {
+    if (chunk_.empty()) return;
+    chunks_.push_back(std::move(chunk_));
+    chunk_.clear();
+    chunk_bytes_ = 0;
+  }
+
+  // The phrase of a chunk that does not compile on its own (or the chunk's
+  // first, if only their sum is too much).
+  VocabularyError blame(const std::vector<PendingGroup>& chunk, const std::string& problem) const {
+    for (const auto& g : chunk)
+      for (const auto& p : g.pieces) {
+        Matcher alone;
+        if (auto why = compile(alone, "(" + p.pattern + ")")) return {dimension_, *g.id, *p.phrase, *why};
+      }
+    return {dimension_, *chunk.front().id, *chunk.front().pieces.front().phrase, problem};
+  }
+
+  Dimension dimension_;
+  PendingGroup group_;
+  std::vector<PendingGroup> chunk_;
+  size_t chunk_bytes_ = 0;
+  std::vector<std::vector<PendingGroup>> chunks_;
+};
+
+// A chunk's next match at or after the merge's position, found lazily.
+struct Cursor {
+  const Matcher* matcher;
+  bool stream;
+  std::optional<VocabularyHit> hit;
+  bool done = false;
+};
 
 }  // namespace
 
@@ -489,65 +602,43 @@ CompiledVocabulary& CompiledVocabulary::operator=(CompiledVocabulary&&) noexcept
 
 void CompiledVocabulary::add(Dimension dimension, const std::string& id,
                              const std::string& phrase) {
-  auto& list = impl_->phrases[dimension][id];
-  if (std::find(list.begin(), list.end(), phrase) == list.end()) list.push_back(phrase);
+  impl_->phrases[dimension][id].push_back(phrase);  // duplicates dropped by build()
 }
 
-bool CompiledVocabulary::build(std::string* error) {
+bool CompiledVocabulary::build(VocabularyError* error) {
   impl_->matchers.clear();
   impl_->any_stream = false;
   for (auto& [dimension, ids] : impl_->phrases) {
-    DimensionMatcher m;
-    m.dimension = dimension;
-    std::string exact_pattern, stream_all;
-    int next_exact = 1, next_stream = 1;
+    ChunkList exact(dimension), stream(dimension);
     for (auto& [id, phrases] : ids) {
-      std::vector<std::string> sorted = phrases;
       // Longest first: not needed under longest_match, but it keeps the
       // pattern readable and the leftmost-first fallback sensible.
       std::stable_sort(
-          sorted.begin(), sorted.end(),
+          phrases.begin(), phrases.end(),
           [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-      std::string exact_alternatives, stream_alternatives;
-      int inner_groups = 0;
-      auto append = [](std::string& list, const std::string& alternative) {
-        if (!list.empty()) list += "|";
-        list += alternative;
-      };
-      for (const auto& phrase : sorted) {
-        if (phrase.empty()) continue;
+      std::unordered_set<std::string_view> seen;
+      for (const auto& phrase : phrases) {
+        if (phrase.empty() || !seen.insert(phrase).second) continue;
         if (stem_phrase_words(phrase)) {
-          append(stream_alternatives, stream_pattern(phrase));
+          stream.add(id, phrase, stream_pattern(phrase), 0);
         } else if (is_regex_phrase(phrase)) {
           const std::string_view body = regex_body(phrase);
           RE2 inner(re2::StringPiece(body.data(), body.size()), phrase_options());
           if (!inner.ok()) continue;
-          inner_groups += inner.NumberOfCapturingGroups();
-          append(exact_alternatives, "(?:" + std::string(body) + ")");
+          exact.add(id, phrase, "(?:" + std::string(body) + ")", inner.NumberOfCapturingGroups());
         } else {
           const std::string_view literal =
               is_exact_phrase(phrase) ? std::string_view(phrase).substr(1) : phrase;
           if (literal.find_first_not_of(" \t\r\n") == std::string_view::npos) continue;
-          append(exact_alternatives, literal_pattern(literal));
+          exact.add(id, phrase, literal_pattern(literal), 0);
         }
       }
-      if (!exact_alternatives.empty()) {
-        append(exact_pattern, "(" + exact_alternatives + ")");
-        m.exact.groups.push_back({next_exact, id});
-        next_exact += 1 + inner_groups;
-      }
-      if (!stream_alternatives.empty()) {
-        append(stream_all, "(" + stream_alternatives + ")");
-        m.stream.groups.push_back({next_stream, id});
-        next_stream += 1;
-      }
     }
-    m.exact.group_count = next_exact - 1;
-    m.stream.group_count = next_stream - 1;
-    if (!exact_pattern.empty() && !compile(m.exact, exact_pattern, dimension, error)) return false;
-    if (!stream_all.empty() && !compile(m.stream, stream_all, dimension, error)) return false;
-    if (!m.exact.re && !m.stream.re) continue;
-    impl_->any_stream = impl_->any_stream || m.stream.re != nullptr;
+    DimensionMatcher m;
+    m.dimension = dimension;
+    if (!exact.finish(m.exact, error) || !stream.finish(m.stream, error)) return false;
+    if (m.exact.empty() && m.stream.empty()) continue;
+    impl_->any_stream = impl_->any_stream || !m.stream.empty();
     impl_->matchers.push_back(std::move(m));
   }
   return true;
@@ -556,13 +647,44 @@ bool CompiledVocabulary::build(std::string* error) {
 std::vector<VocabularyHit> CompiledVocabulary::match(std::string_view text) const {
   std::vector<VocabularyHit> hits;
   const TokenStream tokens = impl_->any_stream ? tokenize(text) : TokenStream{};
+  std::vector<re2::StringPiece> sub;
+  std::vector<Cursor> cursors;
   for (const auto& m : impl_->matchers) {
-    std::vector<VocabularyHit> found;
-    if (m.exact.re) match_exact(m.exact, m.dimension, text, found);
-    if (m.stream.re) match_stream(m.stream, m.dimension, tokens, found);
-    if (m.exact.re && m.stream.re) found = merge_longest(std::move(found));
-    hits.insert(hits.end(), std::make_move_iterator(found.begin()),
-                std::make_move_iterator(found.end()));
+    // Leftmost-longest over all chunks of the dimension, as one pattern
+    // would give: take the hit that starts first (longest of those; on a tie
+    // the earlier chunk, exact before stream), move past it, and search again
+    // only in the chunks whose next hit it overlapped.
+    cursors.clear();
+    for (const auto& c : m.exact) cursors.push_back({&c, false, std::nullopt});
+    for (const auto& c : m.stream) cursors.push_back({&c, true, std::nullopt});
+    size_t pos = 0;
+    for (;;) {
+      Cursor* best = nullptr;
+      for (auto& c : cursors) {
+        if (c.done) continue;
+        if (!c.hit || c.hit->begin < pos) {
+          if (c.stream) {
+            const auto from = static_cast<size_t>(
+                std::lower_bound(tokens.begin.begin(), tokens.begin.end(), pos) -
+                tokens.begin.begin());
+            c.hit = next_stream(*c.matcher, m.dimension, tokens, from, sub);
+          } else {
+            c.hit = next_exact(*c.matcher, m.dimension, text, pos, sub);
+          }
+          if (!c.hit) {
+            c.done = true;
+            continue;
+          }
+        }
+        if (!best || c.hit->begin < best->hit->begin ||
+            (c.hit->begin == best->hit->begin && c.hit->end > best->hit->end))
+          best = &c;
+      }
+      if (!best) break;
+      pos = best->hit->end;
+      hits.push_back(std::move(*best->hit));
+      best->hit.reset();
+    }
   }
   std::stable_sort(hits.begin(), hits.end(), [](const VocabularyHit& a, const VocabularyHit& b) {
     if (a.begin != b.begin) return a.begin < b.begin;

@@ -1,4 +1,4 @@
-// vocabulary.hpp — the rules' phrases compiled into one RE2 per dimension,
+// vocabulary.hpp — the rules' phrases compiled into RE2s per dimension,
 // plain words matching their inflections ("deport" finds "deportations").
 //
 // Compile once, share read-only: a CompiledVocabulary is immutable after
@@ -60,6 +60,14 @@ std::string search_form(std::string_view phrase);
 // not about. Compared by stem: "rises" is "rose"'s kin.
 std::optional<std::string> too_common_reason(std::string_view phrase);
 
+// Why the vocabulary cannot be compiled: the phrase at fault and RE2's word.
+struct VocabularyError {
+  Dimension dimension;
+  std::string id;
+  std::string phrase;
+  std::string message;
+};
+
 class CompiledVocabulary {
  public:
   CompiledVocabulary();
@@ -69,9 +77,10 @@ class CompiledVocabulary {
 
   // Phrases must be valid (regex phrases checked with regex_phrase_error).
   void add(Dimension dimension, const std::string& id, const std::string& phrase);
-  // Builds one combined pattern per dimension; false (with RE2's message)
-  // only if a combined pattern fails, which valid phrases never cause.
-  bool build(std::string* error = nullptr);
+  // Compiles each dimension's phrases, a few hundred ids per RE2 (time
+  // linear in the vocabulary's size); false, naming the phrase, only if one
+  // is too large for RE2 (a literal phrase of megabytes).
+  bool build(VocabularyError* error = nullptr);
 
   // Case-insensitive, whole-word, leftmost-longest and non-overlapping per
   // dimension; all dimensions merged in text order.
