@@ -18,6 +18,8 @@
 #include <string_view>
 #include <vector>
 
+#include <re2/re2.h>
+
 #include "claimcheck/rules.hpp"
 
 namespace claimcheck::rules_detail {
@@ -67,6 +69,17 @@ struct VocabularyError {
   std::string phrase;
   std::string message;
 };
+
+// Shared by vocabulary.cpp and vocabulary_match.cpp.
+// Case-insensitive, leftmost-longest, silent (errors are values).
+RE2::Options phrase_options();
+// Is the byte at `at` the start of U+2000..U+207F punctuation (dashes, curly
+// quotes), which is not part of a word though its bytes are non-ASCII?
+bool punct_at(std::string_view text, size_t at);
+std::string lower_ascii(std::string_view s);
+// A literal phrase as an RE2 pattern: escaped, any run of whitespace between
+// words, \b at an edge that is a word character.
+std::string literal_pattern(std::string_view phrase);
 
 class CompiledVocabulary {
  public:
