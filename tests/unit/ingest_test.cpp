@@ -380,3 +380,34 @@ TEST_CASE("markdown: front matter headline and standfirst are text at their own 
   CHECK(p.line == 8);
   CHECK(p.column == 11);
 }
+
+TEST_CASE("every reader of structured text stops at its time budget, naming why", "[ingest]") {
+  // A budget already spent (negative) must refuse each file; the default
+  // one reads it. (A hostile file that is merely slow is refused the same
+  // way, past 10 s + 2 s per MB.)
+  struct Case {
+    std::string path, format, bytes, message;
+  };
+  const std::vector<Case> cases = {
+      {"a.md", "md", "# Title\n\nIt rose 79%.\n", "cannot read Markdown: took longer than"},
+      {"a.html", "html", "<html><body><p>It rose 79%.</p></body></html>", "cannot read HTML: took longer than"},
+      {"a.docx", "docx", make_zip({{"word/document.xml", docx_body({"<w:p><w:r><w:t>It rose 79%.</w:t></w:r></w:p>"})}}),
+       "cannot read DOCX: took longer than"},
+      {"a.pdf", "pdf", make_pdf({"It rose 79%."}, "T"), "cannot read PDF: took longer than"},
+  };
+  ReadLimits spent;
+  spent.base_seconds = -1;
+  spent.per_mb_seconds = 0;
+  for (const auto& c : cases) {
+    INFO(c.path);
+    Diagnostics ok_diags;
+    auto doc = document_from_bytes(c.path, c.bytes, c.format, ok_diags);
+    REQUIRE(doc);
+    CHECK(doc->text.find("79%") != std::string::npos);
+    Diagnostics diags;
+    CHECK_FALSE(document_from_bytes(c.path, c.bytes, c.format, diags, spent));
+    REQUIRE(diags.items().size() == 1);
+    CHECK(message_of(diags).rfind(c.message, 0) == 0);
+    CHECK(diags.items().front().file == c.path);
+  }
+}
