@@ -131,9 +131,23 @@ class ComparisonCheck : public Check {
     if (period_differs)
       note("period", describe_period(*sa.frame.period), describe_period(*sb.frame.period));
     if (!text_category_differs && !sa.frame.category.empty() && !sb.frame.category.empty() &&
-        sa.frame.category != sb.frame.category)
+        sa.frame.category != sb.frame.category) {
       note("category", describe_categories(sa.frame.category, ctx.rules),
            describe_categories(sb.frame.category, ctx.rules));
+      // Version 2 names the facets that differ ("series"), as the
+      // mismatch findings do; version 1 has the one facet "category".
+      if (ctx.rules && ctx.rules->facets().size() > 1) {
+        dims.pop_back();
+        for (const auto& facet : ctx.rules->facets()) {
+          std::set<std::string> x, y;
+          for (const auto& id : sa.frame.category)
+            if (ctx.rules->facet_of(id) == facet) x.insert(id);
+          for (const auto& id : sb.frame.category)
+            if (ctx.rules->facet_of(id) == facet) y.insert(id);
+          if (x != y) dims.push_back(facet);
+        }
+      }
+    }
     // A trend spans periods by nature; it is wrong only when what is
     // counted changes under it.
     const bool definitional = dims.size() > (period_differs ? 1u : 0u);

@@ -166,3 +166,18 @@ TEST_CASE("a claim in a unit word meets figures in that word", "[check][v2][unit
     CHECK(verdict_of(uk, r.text, r.figure) == r.expect);
   }
 }
+
+TEST_CASE("incomparable names the facet that differs, as the mismatches do", "[check][v2][comparison]") {
+  const Rules& rules = load("labour.json", kLabour);
+  Diagnostics diags;
+  auto doc = document_from_bytes(
+      "draft.txt", "The unemployment rate fell from 7.1 percent in January 2022 to 3.8 percent in February 2022.",
+      "txt", diags);
+  REQUIRE(doc.has_value());
+  const FileReport r = check_document(*doc, &rules, nullptr);
+  REQUIRE(r.findings.size() == 1);
+  CHECK(r.findings[0].kind == "incomparable");
+  CHECK(r.findings[0].dimensions == std::vector<std::string>{"series"});
+  CHECK(r.findings[0].related == std::vector<std::string>{"u6-jan", "u3-feb"});
+  CHECK(r.findings[0].message.find("u6 vs u3") != std::string::npos);
+}
