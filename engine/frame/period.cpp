@@ -60,9 +60,12 @@ Atom year_atom(size_t b, size_t e, int y) {
   return {b, e, make_day(y, 1, 1), make_day(y, 12, 31), 365};
 }
 
-Atom fiscal_atom(size_t b, size_t e, int y) {
-  // US federal fiscal year N runs 1 October N-1 to 30 September N.
-  return {b, e, make_day(y - 1, 10, 1), make_day(y, 9, 30), 30, true};
+// Fiscal year N starting in month `start` ends in calendar year N: the US
+// federal year (start 10) runs 1 October N-1 to 30 September N, Australia's
+// (7) 1 July N-1 to 30 June N; start 1 is the calendar year.
+Atom fiscal_atom(size_t b, size_t e, int y, int start) {
+  if (start <= 1 || start > 12) return {b, e, make_day(y, 1, 1), make_day(y, 12, 31), 30, true};
+  return {b, e, make_day(y - 1, start, 1), make_day(y, start - 1, last_day_of_month(y, start - 1)), 30, true};
 }
 
 Atom month_atom(size_t b, size_t e, int y, int m) {
@@ -145,12 +148,18 @@ const RE2& relative_re() {
   return re;
 }
 
-int fiscal_year_of(Day d) {
+// The fiscal year (named by the year it ends in) that holds day `d`.
+int fiscal_year_of(Day d, int start) {
   const int y = d / 10000, m = (d / 100) % 100;
-  return m >= 10 ? y + 1 : y;
+  return start > 1 && start <= 12 && m >= start ? y + 1 : y;
 }
 
-void find_relative_atoms(std::string_view text, Day date, std::vector<Atom>& atoms) {
+// The first day of fiscal year `fy`.
+Day fiscal_start_day(int fy, int start) {
+  return start > 1 && start <= 12 ? make_day(fy - 1, start, 1) : make_day(fy, 1, 1);
+}
+
+void find_relative_atoms(std::string_view text, Day date, int start, std::vector<Atom>& atoms) {
   if (!date) return;
   const int y = date / 10000, mo = (date / 100) % 100;
   const RE2& re = relative_re();
@@ -167,13 +176,13 @@ void find_relative_atoms(std::string_view text, Day date, std::vector<Atom>& ato
     pos = e > pos ? e : pos + 1;
     if (has(3)) {
       const bool fiscal = !g[4].empty();
-      atoms.push_back(fiscal ? fiscal_atom(b, e, fiscal_year_of(date) - 1) : year_atom(b, e, y - 1));
+      atoms.push_back(fiscal ? fiscal_atom(b, e, fiscal_year_of(date, start) - 1, start) : year_atom(b, e, y - 1));
     } else if (has(5)) {
       // Ended: the last fiscal year whose 30 September is before D; began:
       // the one whose 1 October is.
       const bool ended = lower0(5) == 'e' || lower0(5) == 'c';
-      const int fy = fiscal_year_of(date);
-      atoms.push_back(fiscal_atom(b, e, ended ? fy - 1 : fy));
+      const int fy = fiscal_year_of(date, start);
+      atoms.push_back(fiscal_atom(b, e, ended ? fy - 1 : fy, start));
     } else if (has(6)) {
       const int m = month_from_name(str(6));
       const int yy = lower0(8) == 't' ? y : y - 1;
@@ -195,13 +204,13 @@ void find_relative_atoms(std::string_view text, Day date, std::vector<Atom>& ato
     } else {
       // this (fiscal) year: from its start to the document's date
       const bool fiscal = !g[2].empty();
-      const Day from = fiscal ? make_day(fiscal_year_of(date) - 1, 10, 1) : make_day(y, 1, 1);
+      const Day from = fiscal ? fiscal_start_day(fiscal_year_of(date, start), start) : make_day(y, 1, 1);
       atoms.push_back({b, e, from, date, 0, fiscal});
     }
   }
 }
 
-std::vector<Atom> find_atoms(std::string_view text, Day document_date) {
+std::vector<Atom> find_atoms(std::string_view text, Day document_date, int fiscal_year_start) {
   std::vector<Atom> atoms;
   const RE2& re = atom_re();
   re2::StringPiece input(text.data(), text.size());
@@ -226,7 +235,7 @@ std::vector<Atom> find_atoms(std::string_view text, Day document_date) {
       continue;
     if (!g[1].empty()) {
       int y = expand_year(std::string_view(g[1].data(), g[1].size()));
-      if (plausible_year(y)) atoms.push_back(fiscal_atom(b, e, y));
+      if (plausible_year(y)) atoms.push_back(fiscal_atom(b, e, y, fiscal_year_start));
     } else if (!g[2].empty()) {
       int y = expand_year(std::string_view(g[3].data(), g[3].size()));
       if (plausible_year(y))
@@ -269,7 +278,7 @@ std::vector<Atom> find_atoms(std::string_view text, Day document_date) {
   }
   // Relative expressions, where no absolute date already covers the words.
   std::vector<Atom> relative;
-  find_relative_atoms(text, document_date, relative);
+  find_relative_atoms(text, document_date, fiscal_year_start, relative);
   for (const Atom& r : relative) {
     bool overlap = false;
     for (const Atom& a : atoms) overlap = overlap || (a.begin < r.end && r.begin < a.end);
@@ -465,7 +474,7 @@ std::optional<Period> parse_period(std::string_view s, int fiscal_year_start) {
     if (p->from / 10000 < 1900 || p->to / 10000 > 2100) return std::nullopt;
     return p;
   }
-  auto found = find_periods(s, 0);
+  auto found = find_periods(s, 0, fiscal_year_start);
   if (found.size() != 1) return std::nullopt;
   if (found[0].begin != b || found[0].end != e) return std::nullopt;
   if (found[0].open_end && found[0].period.to == 0 && found[0].period.from == 0) return std::nullopt;
@@ -490,8 +499,8 @@ PeriodFit fit_period(const PeriodMention& stated, const Period& ref, int slack_d
 
 namespace {
 
-std::vector<PeriodMention> find_periods_ascii(std::string_view text, Day document_date) {
-  std::vector<Atom> atoms = find_atoms(text, document_date);
+std::vector<PeriodMention> find_periods_ascii(std::string_view text, Day document_date, int fiscal_year_start) {
+  std::vector<Atom> atoms = find_atoms(text, document_date, fiscal_year_start);
   std::vector<PeriodMention> out;
   for (size_t i = 0; i < atoms.size(); ++i) {
     const Atom& a = atoms[i];
@@ -544,12 +553,12 @@ std::vector<PeriodMention> find_periods_ascii(std::string_view text, Day documen
 
 }  // namespace
 
-std::vector<PeriodMention> find_periods(std::string_view text, Day document_date) {
+std::vector<PeriodMention> find_periods(std::string_view text, Day document_date, int fiscal_year_start) {
   // Years in other scripts ("FY２０１１") are read on the figure-reading form
   // of the text, as mentions are; spans map back to `text`.
   auto form = extract::normalize_figures(text);
-  if (!form) return find_periods_ascii(text, document_date);
-  std::vector<PeriodMention> out = find_periods_ascii(form->text, document_date);
+  if (!form) return find_periods_ascii(text, document_date, fiscal_year_start);
+  std::vector<PeriodMention> out = find_periods_ascii(form->text, document_date, fiscal_year_start);
   for (auto& pm : out) {
     pm.begin = form->begin_of(pm.begin);
     pm.end = form->end_of(pm.end);

@@ -22,7 +22,9 @@ SentenceScan scan_sentence(const Rules* rules, std::string_view sentence, Day do
       }
     }
   }
-  for (const auto& pm : find_periods(sentence, document_date)) out.periods.push_back(pm);
+  // Fiscal years in the text are read with the start the rules declare.
+  const int fiscal_start = rules ? rules->fiscal_year_start() : 10;
+  for (const auto& pm : find_periods(sentence, document_date, fiscal_start)) out.periods.push_back(pm);
   // A measure word inside a time expression is part of it: "since the
   // program began" is a period, not a launch.
   std::erase_if(out.vocab, [&](const VocabularyHit& hit) {

@@ -28,6 +28,16 @@ FileReport check_document(const Document& doc, const Rules* rules, const Index* 
   std::vector<Mention> minor;
   for (auto& m : mentions)
     if (m.minor) minor.push_back(m);
+  // A trend's `from` is an index into this list: renumber it past the
+  // minor figures taken out, or the reader would link the wrong start.
+  {
+    std::vector<int> kept_index(mentions.size(), -1);
+    int n = 0;
+    for (size_t k = 0; k < mentions.size(); ++k)
+      if (!mentions[k].minor) kept_index[k] = n++;
+    for (auto& m : mentions)
+      if (m.from >= 0) m.from = kept_index[size_t(m.from)];
+  }
   std::erase_if(mentions, [](const Mention& m) { return m.minor; });
 
   // Frames: each figure's own clause first, then its context, then defaults.

@@ -361,7 +361,33 @@ bool equal_ignoring_case(std::string_view a, std::string_view b) {
 // Does a claim speak of the figure's kind of quantity? Same unit, same
 // currency or duration unit, same rate base; a change only with a change
 // claim of its kind, a level only with a level.
+// One unit word in two spellings: case and a plural "s" aside ("Tonnes",
+// "tonne"; "beds", "bed").
+bool same_unit_word(std::string_view a, std::string_view b) {
+  auto stem = [](std::string_view w) {
+    return w.size() > 2 && (w.back() == 's' || w.back() == 'S') ? w.substr(0, w.size() - 1) : w;
+  };
+  return equal_ignoring_case(stem(a), stem(b));
+}
+
+// A claim in a unit word ("unit": "other", "unit_text": "beds") speaks of a
+// figure the text gives in that word: a unit the extractor knows ("12
+// tonnes": unit other, unit_text "tonnes"), or a count whose counted noun
+// begins with it ("300 beds", "300 hospital beds" is not: another noun).
+bool same_unit_word_quantity(const Mention& m, const Claim& c) {
+  if (m.unit == Unit::other) return same_unit_word(m.unit_text, c.unit_text);
+  if (m.unit != Unit::count || m.counted.empty()) return false;
+  const std::string_view counted = m.counted;
+  const std::string_view first = counted.substr(0, counted.find(' '));
+  return same_unit_word(first, c.unit_text) ||
+         (c.unit_text.find(' ') != std::string::npos && same_unit_word(counted.substr(0, c.unit_text.size()), c.unit_text));
+}
+
 bool same_quantity(const Mention& m, const Claim& c) {
+  if (c.unit == Unit::other) {
+    if (!same_unit_word_quantity(m, c)) return false;
+    return c.change ? m.change == c.change->kind : m.change == ChangeKind::none;
+  }
   if (m.unit != c.unit) return false;
   if (!c.unit_text.empty() && !m.unit_text.empty() && !equal_ignoring_case(m.unit_text, c.unit_text))
     return false;

@@ -3,6 +3,9 @@
 // span periods but not definitions; a juxtaposition may span neither.
 #include <re2/re2.h>
 
+#include <set>
+#include <utility>
+
 #include "match/checks.hpp"
 
 namespace claimcheck::detail {
@@ -50,11 +53,27 @@ Side side_of(const MentionState& ms) {
   return s;
 }
 
+// A trend end the rules positively identify: its value is a claim's, so
+// the claim's frame (not the draft's words) says what it measures.
+bool positively_matched(const MentionState& ms) { return ms.claim && ms.value_matches; }
+
 class ComparisonCheck : public Check {
  public:
   const char* name() const override { return "comparison"; }
 
   void run(CheckContext& ctx) const override {
+    // Trends the extractor linked, whatever words sit between their ends
+    // ("fell from 79% in 2008-2010 to 55% in fiscal 2011", "55% ..., down
+    // from 79% ..."): pairs in text order.
+    std::set<std::pair<size_t, size_t>> linked;
+    for (size_t i = 0; i < ctx.mentions.size(); ++i) {
+      const int from = ctx.mentions[i].mention.from;
+      if (from < 0 || size_t(from) >= ctx.mentions.size() || size_t(from) == i) continue;
+      const size_t j = size_t(from);
+      linked.insert(ctx.mentions[j].mention.begin < ctx.mentions[i].mention.begin ? std::pair{j, i}
+                                                                                   : std::pair{i, j});
+    }
+    std::set<std::pair<size_t, size_t>> adjacent_done;
     for (auto& sentence : ctx.sentences) {
       const auto& ids = sentence.figures;
       for (size_t k = 0; k + 1 < ids.size(); ++k) {
@@ -65,8 +84,21 @@ class ComparisonCheck : public Check {
         Relation rel = relation(ctx.span_text(prev_end, a.mention.begin),
                                 ctx.span_text(a.mention.end, b.mention.begin));
         if (rel == Relation::none) continue;
+        adjacent_done.insert({ids[k], ids[k + 1]});
         check_pair(ctx, a, b, rel);
       }
+    }
+    // A linked trend the words between its ends hide from the adjacent
+    // reading is checked only on positive evidence: both ends must be
+    // claims' figures. The draft's own words for a distant end say too
+    // little to call the comparison wrong.
+    for (const auto& [x, y] : linked) {
+      if (adjacent_done.count({x, y})) continue;
+      MentionState& a = ctx.mentions[x];
+      MentionState& b = ctx.mentions[y];
+      if (a.mention.unit != b.mention.unit || a.mention.unit == Unit::year) continue;
+      if (!positively_matched(a) || !positively_matched(b)) continue;
+      check_pair(ctx, a, b, Relation::trend);
     }
   }
 
@@ -99,8 +131,23 @@ class ComparisonCheck : public Check {
     if (period_differs)
       note("period", describe_period(*sa.frame.period), describe_period(*sb.frame.period));
     if (!text_category_differs && !sa.frame.category.empty() && !sb.frame.category.empty() &&
-        sa.frame.category != sb.frame.category)
-      note("category", join_ids(sa.frame.category, " or "), join_ids(sb.frame.category, " or "));
+        sa.frame.category != sb.frame.category) {
+      note("category", describe_categories(sa.frame.category, ctx.rules),
+           describe_categories(sb.frame.category, ctx.rules));
+      // Version 2 names the facets that differ ("series"), as the
+      // mismatch findings do; version 1 has the one facet "category".
+      if (ctx.rules && ctx.rules->facets().size() > 1) {
+        dims.pop_back();
+        for (const auto& facet : ctx.rules->facets()) {
+          std::set<std::string> x, y;
+          for (const auto& id : sa.frame.category)
+            if (ctx.rules->facet_of(id) == facet) x.insert(id);
+          for (const auto& id : sb.frame.category)
+            if (ctx.rules->facet_of(id) == facet) y.insert(id);
+          if (x != y) dims.push_back(facet);
+        }
+      }
+    }
     // A trend spans periods by nature; it is wrong only when what is
     // counted changes under it.
     const bool definitional = dims.size() > (period_differs ? 1u : 0u);

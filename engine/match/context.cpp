@@ -110,6 +110,21 @@ std::string join_ids(const std::set<std::string>& ids, std::string_view sep) {
   return out;
 }
 
+std::string describe_categories(const std::set<std::string>& category, const Rules* rules) {
+  if (!rules || rules->facets().size() <= 1) return join_ids(category, " or ");
+  // Version 2: "or" inside a facet, "and" across facets ("sa and u3").
+  std::string cats;
+  for (const auto& facet : rules->facets()) {
+    std::set<std::string> ids;
+    for (const auto& id : category)
+      if (rules->facet_of(id) == facet) ids.insert(id);
+    if (ids.empty()) continue;
+    if (!cats.empty()) cats += " and ";
+    cats += join_ids(ids, " or ");
+  }
+  return cats;
+}
+
 std::string describe_frame(const Frame& f, const Rules* rules) {
   std::string out;
   auto add = [&](const std::string& s) {
@@ -119,21 +134,7 @@ std::string describe_frame(const Frame& f, const Rules* rules) {
   };
   add(f.program);
   add(f.measure);
-  if (rules && rules->facets().size() > 1) {
-    // Version 2: "or" inside a facet, "and" across facets ("sa and u3").
-    std::string cats;
-    for (const auto& facet : rules->facets()) {
-      std::set<std::string> ids;
-      for (const auto& id : f.category)
-        if (rules->facet_of(id) == facet) ids.insert(id);
-      if (ids.empty()) continue;
-      if (!cats.empty()) cats += " and ";
-      cats += join_ids(ids, " or ");
-    }
-    add(cats);
-  } else {
-    add(join_ids(f.category, " or "));
-  }
+  add(describe_categories(f.category, rules));
   if (f.period) add(describe_period(*f.period));
   return out.empty() ? "no frame" : out;
 }

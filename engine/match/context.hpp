@@ -70,6 +70,7 @@ std::string describe_value(double v, Unit u);
 // With the rules, categories read as their format says: version 2 joins
 // facets with "and" and the ids inside one facet with "or".
 std::string describe_frame(const Frame& f, const Rules* rules = nullptr);
+std::string describe_categories(const std::set<std::string>& category, const Rules* rules = nullptr);
 std::string describe_claim(const Claim& c, const Rules* rules = nullptr);
 std::string short_definition(const std::string& definition);
 std::string join_ids(const std::set<std::string>& ids, std::string_view sep);

@@ -192,7 +192,8 @@ void Loader::read_claim(size_t file, const std::string& path, const json& v) {
 // "unit": a unit name ("count", "percent", "points", "usd", "year",
 // "currency", "rate", "multiplier", "duration"), an ISO currency code
 // ("eur", "GBP"), or a duration's unit ("days", "weeks", "months",
-// "quarters", "years"); "per" gives a rate's base ("per 100,000").
+// "quarters", "years"), or "other" with "unit_text" the unit word as the
+// text writes it ("tonnes", "beds"); "per" gives a rate's base ("per 100,000").
 bool Loader::read_unit(size_t file, const std::string& path, const json& v, Claim& c) {
   const std::string upath = member_path(path, "unit");
   auto u = get_string(file, upath, v["unit"]);
@@ -203,7 +204,28 @@ bool Loader::read_unit(size_t file, const std::string& path, const json& v, Clai
       {"days", "day"}, {"weeks", "week"}, {"months", "month"}, {"quarters", "quarter"}, {"years", "year"}};
   const bool v2 = files_[file].version >= 2;
   bool ok = true;
-  if (auto unit = unit_from_name(lower); unit && (v2 || *unit <= Unit::year)) {
+  if (auto unit = unit_from_name(lower); unit && v2 && *unit == Unit::other) {
+    // "unit": "other", "unit_text": "tonnes": a unit word as the text
+    // writes it. Named apart from "unit" so a misspelt unit name stays an
+    // error instead of becoming a unit of its own.
+    const std::string tpath = member_path(path, "unit_text");
+    if (!v.contains("unit_text")) {
+      error(file, upath, "\"other\" needs the unit word as written: \"unit_text\": \"tonnes\"");
+      return false;
+    }
+    auto t = get_string(file, tpath, v["unit_text"]);
+    if (!t) return false;
+    std::string word;
+    for (char ch : *t) word += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (word.empty() || !std::all_of(word.begin(), word.end(), [](char ch) {
+          return std::isalpha(static_cast<unsigned char>(ch)) || ch == ' ' || ch == '/' || ch == '-';
+        })) {
+      error(file, tpath, "expected a unit word (letters, spaces, / or -), found \"" + *t + "\"");
+      return false;
+    }
+    c.unit = Unit::other;
+    c.unit_text = word;
+  } else if (auto unit = unit_from_name(lower); unit && (v2 || *unit <= Unit::year)) {
     c.unit = *unit;
     if (c.unit == Unit::currency || c.unit == Unit::duration || c.unit == Unit::other) {
       error(file, upath, "\"" + *u + "\" needs its detail: write the currency's ISO code (\"eur\") or the "
@@ -222,10 +244,13 @@ bool Loader::read_unit(size_t file, const std::string& path, const json& v, Clai
     std::vector<std::string> units = {"count", "percent", "points", "usd", "year"};
     if (v2)
       units.insert(units.end(), {"rate", "multiplier", "an ISO currency code such as eur",
-                                 "days", "weeks", "months", "quarters", "years"});
+                                 "days", "weeks", "months", "quarters", "years",
+                                 "other (with \"unit_text\": the unit word)"});
     error(file, upath, "unknown unit \"" + *u + "\"" + suggestion(*u, units) + " (known: " + join(units) + ")");
     return false;
   }
+  if (v.contains("unit_text") && c.unit != Unit::other)
+    error(file, member_path(path, "unit_text"), "only a unit \"other\" has a unit word");
   if (v.contains("per")) {
     const std::string ppath = member_path(path, "per");
     const json& per = v["per"];

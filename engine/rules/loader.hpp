@@ -44,7 +44,7 @@ inline const std::vector<std::string> kFacetFields = {"kind", "description"};
 inline const std::vector<std::string> kClaimFields = {"id",         "value",     "unit",           "frame",
                                                       "definition", "source",    "tolerance",      "sum_of",
                                                       "ratio_of",   "exclusive_with", "superseded_by"};
-inline const std::vector<std::string> kClaimFieldsV2 = {"per", "change", "difference_of"};
+inline const std::vector<std::string> kClaimFieldsV2 = {"per", "unit_text", "change", "difference_of"};
 inline const std::vector<std::string> kFrameFields = {"program", "measure", "category", "period", "place"};
 inline const std::vector<std::string> kSourceFields = {"title", "publisher", "doc", "url"};
 inline const std::vector<std::string> kPeriodFields = {"from", "to"};

@@ -9,6 +9,9 @@
 //      before them ("official", "supplemental", "child"); a word nearly
 //      always right before a measure noun joins its name ("poverty rate").
 //      Phrases match their inflections (vocabulary.cpp).
+//      Categories are split into facets (version 2): words seen on one
+//      figure together are read with "and", words never seen together are
+//      alternatives of one facet.
 //   2. read every sentence again with that vocabulary and group the figures
 //      by unit and frame (measure, categories, period): one claim per frame
 //      and value; a frame stated with several values gives one claim per
@@ -221,12 +224,39 @@ std::string most_seen(const Candidate& c) {
 struct Vocabulary {
   std::map<std::string, std::string> measures;    // id -> phrase
   std::map<std::string, std::string> categories;  // id -> phrase
+  // The categories split into facets (format version 2): words that qualify
+  // one figure together ("child" and "supplemental") are in different facets,
+  // read with "and"; words never seen together are alternatives of one facet
+  // ("official" or "supplemental"). In rank order, most frequent first.
+  std::vector<std::vector<std::string>> facets;
 };
+
+// Greedy: each category, most frequent first, joins the first facet none of
+// whose words it was ever seen with, else opens a new facet.
+std::vector<std::vector<std::string>> split_facets(
+    const std::vector<std::string>& ranked, const std::set<std::pair<std::string, std::string>>& together) {
+  std::vector<std::vector<std::string>> facets;
+  for (const auto& word : ranked) {
+    auto fits = [&](const std::vector<std::string>& facet) {
+      return std::none_of(facet.begin(), facet.end(), [&](const std::string& other) {
+        return together.count({std::min(word, other), std::max(word, other)}) > 0;
+      });
+    };
+    auto it = std::find_if(facets.begin(), facets.end(), fits);
+    if (it == facets.end())
+      facets.push_back({word});
+    else
+      it->push_back(word);
+  }
+  return facets;
+}
 
 Vocabulary propose_vocabulary(const std::vector<Sentence>& sentences) {
   std::map<std::string, Candidate> measures, qualifiers;
   // measure key -> stem key of the word right before it -> figures
   std::map<std::string, std::map<std::string, Candidate>> before;
+  // Qualifier keys seen on one figure together (each pair ordered).
+  std::set<std::pair<std::string, std::string>> together_keys;
   size_t figures = 0;
   for (const auto& s : sentences) {
     for (const auto& m : s.mentions) {
@@ -240,6 +270,9 @@ Vocabulary propose_vocabulary(const std::vector<Sentence>& sentences) {
         tally(before[rules_detail::stem_key(c.measure)], c.qualifiers.front(), seen_before);
       for (const auto& q : c.qualifiers)
         if (q.size() >= 4) tally(qualifiers, q, seen_qualifier);
+      for (const auto& a : seen_qualifier)
+        for (const auto& b : seen_qualifier)
+          if (a < b) together_keys.insert({a, b});
     }
   }
   Vocabulary v;
@@ -262,22 +295,77 @@ Vocabulary propose_vocabulary(const std::vector<Sentence>& sentences) {
   // Qualifiers of the counted nouns, unless they qualify nearly all figures:
   // such a word tells no figure from another.
   std::vector<std::pair<size_t, std::string>> ranked;
+  std::map<std::string, std::string> word_of_key;
   for (const auto& [key, c] : qualifiers) {
     if (measures.count(key) || folded.count(key)) continue;
     if (figures >= 5 && c.figures * 5 > figures * 4) continue;
     ranked.emplace_back(c.figures, most_seen(c));
+    word_of_key[key] = ranked.back().second;
   }
   std::stable_sort(ranked.begin(), ranked.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });
   if (ranked.size() > 15) ranked.resize(15);
-  for (const auto& [n, word] : ranked) v.categories[word] = word;
+  std::vector<std::string> words;
+  for (const auto& [n, word] : ranked) {
+    v.categories[word] = word;
+    words.push_back(word);
+  }
+  std::set<std::pair<std::string, std::string>> together;
+  for (const auto& [a, b] : together_keys) {
+    auto wa = word_of_key.find(a), wb = word_of_key.find(b);
+    if (wa == word_of_key.end() || wb == word_of_key.end()) continue;
+    together.insert({std::min(wa->second, wb->second), std::max(wa->second, wb->second)});
+  }
+  v.facets = split_facets(words, together);
   return v;
 }
 
+// A facet's name: its words, "official-or-supplemental" (three at most), so
+// the file reads as what the facet tells apart until someone renames it.
+std::string facet_name(const std::vector<std::string>& words, const ojson& facets) {
+  std::string name;
+  for (size_t i = 0; i < words.size() && i < 3; ++i) name += (i ? "-or-" : "") + words[i];
+  for (char& c : name)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-') c = '-';
+  // Not a built-in dimension, not the always-present "category".
+  static const std::set<std::string> reserved = {"program", "measure", "category", "period", "place"};
+  if (reserved.count(name)) name += "-facet";
+  const std::string base = name;
+  for (int n = 2; facets.contains(name); ++n) name = base + "-" + std::to_string(n);
+  return name;
+}
+
 // Adds the proposed vocabulary to `root` (an existing file's or an empty
-// one), phrases of ids it already has appended if new.
+// one), phrases of ids it already has appended if new. A version 2 file
+// gets the categories as facets; into a version 1 file they go as
+// "category", the one facet it has.
 void add_vocabulary(ojson& root, const Vocabulary& v) {
+  const bool v2 = root.value("claimcheck_rules", 1) >= 2;
+  // An ordered_json object is a vector: a reference into `root` dies when a
+  // key is added to it, so both members exist before either is held.
+  if (v2 && !v.facets.empty() && !root.contains("facets")) root["facets"] = ojson::object();
   ojson& vocab = root["vocabulary"];
+  // Ids the file already declares keep their place.
+  std::set<std::string> declared;
+  for (const auto& [dim, ids] : vocab.items())
+    if (dim != "measure" && dim != "program" && dim != "period" && dim != "place" && ids.is_object())
+      for (const auto& [id, phrases] : ids.items()) declared.insert(id);
+  if (v2) {
+    for (const auto& words : v.facets) {
+      std::vector<std::string> fresh;
+      for (const auto& w : words)
+        if (!declared.count(w)) fresh.push_back(w);
+      if (fresh.empty()) continue;
+      ojson& facets = root.at("facets");
+      const std::string name = facet_name(fresh, facets);
+      std::string list;
+      for (const auto& w : fresh) list += (list.empty() ? "" : ", ") + w;
+      facets[name] = {{"kind", "definition-mismatch"},
+                      {"description", "EDIT: name what this facet tells apart; its values are alternatives (" +
+                                          list + ")"}};
+      for (const auto& w : fresh) vocab[name][w] = ojson::array({v.categories.at(w)});
+    }
+  }
   auto add = [&](const char* dim, const std::map<std::string, std::string>& ids) {
     if (ids.empty()) return;
     ojson& d = vocab[dim];
@@ -292,7 +380,7 @@ void add_vocabulary(ojson& root, const Vocabulary& v) {
     }
   };
   add("measure", v.measures);
-  add("category", v.categories);
+  if (!v2) add("category", v.categories);
 }
 
 std::string format_value(double v) {
@@ -370,8 +458,18 @@ std::optional<SuggestResult> suggest_rules(const std::vector<Document>& docs,
     existing = load_rules_from_strings({*options.merge}, diags);
     if (!existing) return std::nullopt;
     root = ojson::parse(options.merge->second);
+    // A version 1 file with nothing in it yet (the one `claimcheck init`
+    // writes) says nothing that version 2 reads differently: draft into it
+    // as version 2, so categories seen together read "and". A file with
+    // claims keeps its version (version 2 reads "4.0" at its written
+    // precision, which would change what its claims accept).
+    const bool has_claims = root.contains("claims") && root["claims"].is_array() && !root["claims"].empty();
+    const bool has_categories = root.contains("vocabulary") && root["vocabulary"].is_object() &&
+                                root["vocabulary"].contains("category") &&
+                                !root["vocabulary"]["category"].empty();
+    if (root.value("claimcheck_rules", 1) == 1 && !has_claims && !has_categories) root["claimcheck_rules"] = 2;
   } else {
-    root["claimcheck_rules"] = 1;
+    root["claimcheck_rules"] = 2;
     root["title"] = "Draft rules (edit me)";
   }
   SuggestResult result;
@@ -454,9 +552,18 @@ std::optional<SuggestResult> suggest_rules(const std::vector<Document>& docs,
       ojson frame = ojson::object();
       if (!g.frame.program.empty()) frame["program"] = g.frame.program;
       frame["measure"] = g.frame.measure;
-      if (!g.frame.category.empty())
-        frame["category"] =
-            std::vector<std::string>(g.frame.category.begin(), g.frame.category.end());
+      // Each facet its own field, "and" across them, "or" inside one (a
+      // version 1 file has the one facet "category", always a list).
+      std::map<std::string, std::vector<std::string>> by_facet;
+      for (const auto& c : g.frame.category) by_facet[std::string(rules->facet_of(c))].push_back(c);
+      for (const auto& facet : rules->facets()) {
+        auto it = by_facet.find(facet);
+        if (it == by_facet.end()) continue;
+        if (rules->version() >= 2 && it->second.size() == 1)
+          frame[facet] = it->second.front();
+        else
+          frame[facet] = it->second;
+      }
       if (g.frame.period) frame["period"] = period_json(*g.frame.period);
       claim["frame"] = frame;
       std::string definition;
@@ -504,7 +611,8 @@ std::optional<SuggestResult> suggest_rules(const std::vector<Document>& docs,
   // Keys in the order the docs list them, description after the title.
   ojson out = ojson::object();
   for (const char* k :
-       {"$schema", "claimcheck_rules", "title", "description", "defaults", "vocabulary", "claims"})
+       {"$schema", "claimcheck_rules", "title", "description", "facets", "fiscal_year_start", "defaults",
+        "vocabulary", "claims"})
     if (root.contains(k)) out[k] = root[k];
   result.json = out.dump(2) + "\n";
   return result;

@@ -3,7 +3,8 @@
 # rules format version 2, its own small corpus) is indexed and its draft
 # checked; the text and JSON reports are compared byte for byte with the
 # golden files beside the draft, and the findings the draft was written to
-# contain must all be there.
+# contain must all be there: every finding kind, a month mix-up, a wrong
+# change and a wrong difference among them.
 # Refresh on purpose with:  UPDATE_GOLDEN=1 ctest --test-dir build -R labour
 set -euo pipefail
 bin="$1"; root="$2"
@@ -32,7 +33,9 @@ done
 for want in "period-mismatch@4.0 percent" "definition-mismatch@7.1 percent" "value-mismatch@4.6 percent" \
             "hedge-mismatch@nearly 7 percent" "missing-period@3.8 percent" "value-mismatch@0.5 points" \
             "arithmetic@0.4 points" "unsupported@9.9 percent" \
-            "period-mismatch@5.3 percent" "value-mismatch@2.5 points"; do
+            "period-mismatch@5.3 percent" "value-mismatch@2.5 points" \
+            "population-mismatch@59.7 percent" "program-mismatch@678,000" \
+            "incomparable@7.1 percent in January 2022 to 3.8 percent"; do
   python3 - "$tmp/out.json" "$want" <<'PY' || fail=1
 import json, sys
 report = json.load(open(sys.argv[1]))

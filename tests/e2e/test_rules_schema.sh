@@ -63,7 +63,8 @@ for label, mutate in [
     ("version 1 in the version 2 schema", lambda d: d.__setitem__("claimcheck_rules", 1)),
     ("a facet named like a dimension", lambda d: d["facets"].__setitem__("measure", {"kind": "definition-mismatch"})),
     ("a facet kind that is not a mismatch", lambda d: d["facets"]["series"].__setitem__("kind", "value-mismatch")),
-    ("an unknown change kind", lambda d: d["claims"][6]["change"].__setitem__("kind", "sideways")),
+    ("an unknown change kind", lambda d: next(c for c in d["claims"] if "change" in c)["change"].__setitem__("kind", "sideways")),
+    ("a unit word that is not a word", lambda d: d["claims"][0].update({"unit": "other", "unit_text": "t0nnes!"})),
     ("an unknown field in a vocabulary entry", lambda d: d["vocabulary"]["place"]["california"].__setitem__("parent", "us")),
 ]:
     data = json.loads(json.dumps(labour))

@@ -34,18 +34,34 @@ python3 - rules.json >claims.out <<'PY' || die "draft claims"
 import json, sys
 r = json.load(open(sys.argv[1]))
 v = r["vocabulary"]
+# Version 2: the categories come as facets.
+assert r["claimcheck_rules"] == 2, r["claimcheck_rules"]
+facets = r["facets"]
 # Measures from the counted nouns ("poverty" always before "rate" joins it),
 # categories from the words that qualify them.
 assert v["measure"]["poverty-rate"] == ["poverty rate"], v
-assert {"official", "supplemental", "child"} <= set(v["category"]), v
+facet_of = {i: f for f in facets for i in v[f]}
+assert {"official", "supplemental", "child"} <= set(facet_of), facet_of
+# "official" and "supplemental" never qualify one figure together: one
+# facet, read "or"; "child" qualifies figures with either: a facet of its
+# own, read "and" ("child and supplemental").
+assert facet_of["official"] == facet_of["supplemental"] != facet_of["child"], facet_of
+assert all(f["kind"] == "definition-mismatch" and f["description"].startswith("EDIT") for f in facets.values())
 claims = r["claims"]
+def frame_categories(f):
+    out = set()
+    for k in facets:
+        if k in f:
+            out |= {f[k]} if isinstance(f[k], str) else set(f[k])
+    return out
 def need(value, unit, measure, cats, year):
     found = [c for c in claims if c["value"] == value and c["unit"] == unit]
     assert found, f"no claim for {value} {unit}"
     c = found[-1]
     f = c["frame"]
     assert f["measure"] == measure, (value, f)
-    assert set(f.get("category", [])) == set(cats), (value, f)
+    assert "category" not in f, (value, f)
+    assert frame_categories(f) == set(cats), (value, f)
     assert f["period"] == {"from": f"{year}-01-01", "to": f"{year}-12-31"}, (value, f)
     assert c["source"]["doc"].endswith(".md") and c["definition"], c
 need(12.4, "percent", "poverty-rate", ["child", "supplemental"], 2022)

@@ -144,6 +144,13 @@ TEST_CASE("check finds each kind of discrepancy and stays quiet on right figures
        "targeted lower-level subjects.", {"arithmetic@about 90%"}},
       {"incomparable trend", "The share of deportees with no serious record fell from 79% to 55%.",
        {"incomparable@79% to 55%"}},
+      {"a trend with periods between its ends", "The share of deportees with no serious record fell "
+       "from 79% in 2008-2010 to 55% in fiscal 2011.", {"incomparable@79% in 2008-2010 to 55%"}},
+      {"'down from' with words between the ends", "In fiscal 2011, 55% of people deported had no "
+       "serious record, down from 79% of those deported between October 2008 and June 2010.",
+       {"incomparable@55% of people deported had no serious record, down from 79%"}},
+      {"a trend of one statistic across periods is no incomparable", "The share of deportees with no "
+       "criminal conviction rose from 26% in fiscal 2011 to 31% in fiscal 2012.", {}},
       {"contrast the draft states itself is no incomparable", "ICE issued 3,847 detainers on "
        "top-priority subjects, compared with 16,227 detainers on lower-level subjects.", {}},
       {"a category list the vocabulary only partly knows", "Between October 2008 and June 2010, "

@@ -246,3 +246,33 @@ TEST_CASE("relative periods resolve against the document's date", "[period]") {
   CHECK(find_periods("so far this fiscal year", 0).empty());
   CHECK(find_periods("last fiscal year", 0).empty());
 }
+
+TEST_CASE("find_periods reads fiscal years in text from the start month given", "[period]") {
+  struct Case {
+    const char* text;
+    int start;
+    const char* date;  // the document's date, "" for none
+    const char* from;
+    const char* to;
+  };
+  const Case cases[] = {
+      {"in FY2022", 10, "", "2021-10-01", "2022-09-30"},          // the US federal year, the default
+      {"in FY2022", 4, "", "2021-04-01", "2022-03-31"},           // UK: April to March
+      {"in fiscal 2022", 7, "", "2021-07-01", "2022-06-30"},      // Australia: July to June
+      {"in fiscal year 2022", 1, "", "2022-01-01", "2022-12-31"},  // a calendar fiscal year
+      {"in FY 22", 4, "", "2021-04-01", "2022-03-31"},
+      {"in 2022", 4, "", "2022-01-01", "2022-12-31"},  // a bare year stays the calendar year
+      {"last fiscal year", 4, "2022-05-10", "2021-04-01", "2022-03-31"},
+      {"last fiscal year", 4, "2022-03-10", "2020-04-01", "2021-03-31"},
+      {"so far this fiscal year", 7, "2022-09-15", "2022-07-01", "2022-09-15"},
+      {"so far this fiscal year", 7, "2022-05-15", "2021-07-01", "2022-05-15"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text, c.start, c.date);
+    const Day date = *c.date ? *parse_iso_day(c.date) : 0;
+    const auto found = find_periods(c.text, date, c.start);
+    REQUIRE(found.size() == 1);
+    CHECK(format_day(found[0].period.from) == c.from);
+    CHECK(format_day(found[0].period.to) == c.to);
+  }
+}

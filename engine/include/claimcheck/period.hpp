@@ -67,8 +67,12 @@ int days_between(Day a, Day b);
 // Every time expression in `text`: years, fiscal years in every spelling,
 // months, "between October 2008 and June 2010", "from 2008 to 2010",
 // "since 2008" (closed at `document_date` when known), "through mid-2010",
-// "late 2008", "early 2009". Linear in the text.
-std::vector<PeriodMention> find_periods(std::string_view text, Day document_date = 0);
+// "late 2008", "early 2009". "FY2022", "fiscal 2022" and "last fiscal year"
+// are fiscal years starting in month `fiscal_year_start` (10: the US federal
+// year; 4 the UK's, 7 Australia's; 1 the calendar year), the start the rules
+// a draft is checked with declare. Linear in the text.
+std::vector<PeriodMention> find_periods(std::string_view text, Day document_date = 0,
+                                        int fiscal_year_start = 10);
 
 // How a period the text states stands against a reference period. A
 // reference of a month or a quarter is compared exactly (January is not

@@ -26,7 +26,7 @@ struct SuggestOptions {
 };
 
 struct SuggestResult {
-  std::string json;            // the rules file, version 1, ending in a newline
+  std::string json;            // the rules file (version 2; a merged file keeps its version), ending in a newline
   size_t documents = 0;        // documents read
   size_t figures = 0;          // figures the corpus states (counts, percents, dollars, points)
   size_t claims = 0;           // claims drafted (merged ones not counted)
