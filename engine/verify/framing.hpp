@@ -9,11 +9,16 @@
 #include <vector>
 
 #include "claimcheck/verify.hpp"
+#include "frame/reader.hpp"
 
 namespace claimcheck::verify_detail {
 
 // Every figure of an evidence sentence with its frame. `rules` may be null.
-std::vector<FramedFigure> frame_figures(const Rules* rules, const Evidence& e);
+// `read`, when given, receives the reader's figure behind each one (same
+// order; a default figure where the reader has none), for the matcher's
+// per-dimension comparison.
+std::vector<FramedFigure> frame_figures(const Rules* rules, const Evidence& e,
+                                        std::vector<detail::Figure>* read = nullptr);
 
 // Interval a claim's value covers: tolerance, else +/-0.5 (at least).
 std::pair<double, double> claim_range(const Claim& c);
