@@ -10,6 +10,7 @@
 
 #include "frame/reader.hpp"
 #include "match/context.hpp"
+#include "match/frame_compare.hpp"
 
 namespace claimcheck::verify_detail {
 
@@ -128,40 +129,41 @@ std::pair<double, double> claim_range(const Claim& c) {
   return {c.value - tol, c.value + tol};
 }
 
-namespace {
-
-bool period_ok(const FramedFigure& f, const Claim& c, int slack) {
-  if (!f.stated_period || !c.frame.period) return true;
-  return consistent_period(*f.stated_period, *c.frame.period, slack);
+// Both tests read the claim matcher's own per-dimension stands, so that
+// verify, reconcile and check agree on what a sentence says.
+bool frame_backs(const Rules& rules, const detail::Figure& r, const Claim& c) {
+  bool named = false;
+  for (const auto& d : detail::compare_frame(rules, r, c)) {
+    if (d.stand == detail::Stand::differ || d.stand == detail::Stand::other) return false;
+    if (d.dimension == Dimension::period && d.coarse) return false;  // "2022" for January 2022
+    if ((d.dimension == Dimension::measure || d.dimension == Dimension::category) &&
+        d.stand == detail::Stand::agree)
+      named = true;
+  }
+  // Some of the claim's categories named and none other ("seasonally
+  // adjusted", its series named in an earlier clause): check leaves such a
+  // figure unsupported, but the sentence does state the claim's figure.
+  const auto& cats = r.frame.category;
+  if (!named && !cats.empty() && is_positive(r.source.category) &&
+      std::includes(c.frame.category.begin(), c.frame.category.end(), cats.begin(), cats.end()))
+    named = true;
+  // A frame as weak as a bare number backs nothing: measure or category must be named.
+  return named;
 }
 
-}  // namespace
-
-bool frame_backs(const FramedFigure& f, const Claim& c, int slack) {
-  if (!f.frame.measure.empty() && f.frame.measure != c.frame.measure) return false;
-  if (!f.frame.category.empty() &&
-      !std::includes(c.frame.category.begin(), c.frame.category.end(), f.frame.category.begin(),
-                     f.frame.category.end()))
-    return false;
-  // A frame as weak as a bare number backs nothing: measure or category must be stated.
-  if (f.frame.measure.empty() && f.frame.category.empty()) return false;
-  if (!c.frame.program.empty() && !f.frame.program.empty() && f.frame.program != c.frame.program)
-    return false;
-  if (!c.frame.place.empty() && !f.frame.place.empty() && f.frame.place != c.frame.place &&
-      c.frame.place != "us")
-    return false;
-  return period_ok(f, c, slack);
-}
-
-bool same_frame(const FramedFigure& f, const Claim& c, int slack) {
-  if (f.frame.measure.empty() || f.frame.measure != c.frame.measure) return false;
-  if (f.frame.category != c.frame.category) return false;
-  if (!c.frame.program.empty() && f.frame.program != c.frame.program) return false;
-  if (!f.frame.place.empty() && !c.frame.place.empty() && f.frame.place != c.frame.place)
-    return false;
-  if (c.frame.period) {
-    if (!f.stated_period) return false;
-    if (!consistent_period(*f.stated_period, *c.frame.period, slack)) return false;
+bool positively_same_frame(const Rules& rules, const detail::Figure& r, const Claim& c) {
+  for (const auto& d : detail::compare_frame(rules, r, c)) {
+    switch (d.dimension) {
+      case Dimension::measure:
+      case Dimension::category:
+      case Dimension::period:
+        if (d.stand != detail::Stand::agree) return false;
+        break;
+      case Dimension::program:
+      case Dimension::place:
+        if (d.stand == detail::Stand::differ || d.stand == detail::Stand::other) return false;
+        break;
+    }
   }
   return true;
 }

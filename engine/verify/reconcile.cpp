@@ -57,26 +57,6 @@ bool same_quantity(const detail::Figure& r, const FramedFigure& f, const Claim& 
   return r.mention.change == ChangeKind::none;
 }
 
-// Every dimension the claim names is positively the figure's, as the
-// claim matcher judges it: measure, categories and period agree, and no
-// program or place says otherwise.
-bool positively_same_frame(const Rules& rules, const detail::Figure& r, const Claim& c) {
-  for (const auto& d : detail::compare_frame(rules, r, c)) {
-    switch (d.dimension) {
-      case Dimension::measure:
-      case Dimension::category:
-      case Dimension::period:
-        if (d.stand != detail::Stand::agree) return false;
-        break;
-      case Dimension::program:
-      case Dimension::place:
-        if (d.stand == detail::Stand::differ || d.stand == detail::Stand::other) return false;
-        break;
-    }
-  }
-  return true;
-}
-
 bool frame_comparable(const FramedFigure& f, const detail::Figure& r) {
   return f.not_compared.empty() && is_positive(r.source.measure) && !f.frame.measure.empty() &&
          is_positive(r.source.period) && f.frame.period.has_value() &&
@@ -200,7 +180,7 @@ ReconcileResult reconcile(const Rules* rules, const Index& index, const Reconcil
           const bool positive = f.not_compared.empty() || (c.change && f.not_compared == "a relative change");
           const bool same = positive && positively_same_frame(*rules, r, c);
           // The claim's figure, or another value for exactly its statistic.
-          if ((value_fits && frame_backs(f, c, options.period_slack)) || same) {
+          if ((value_fits && frame_backs(*rules, r, c)) || same) {
             claim = &c;
             comparable = same;
             break;

@@ -14,11 +14,6 @@ namespace claimcheck::verify_detail {
 // for a change claim of its kind, a level only for a level.
 bool same_quantity(const detail::Figure& r, const FramedFigure& f, const Claim& c);
 
-// Every dimension the claim names is positively the figure's, as the claim
-// matcher judges it (measure, categories, period agree; no program or place
-// says otherwise). Only such figures of a claim can conflict.
-bool positively_same_frame(const Rules& rules, const detail::Figure& r, const Claim& c);
-
 // A figure no claim covers can conflict only when nothing sets it apart
 // (not a change, trend start, age bound, minor number, year or unqualified
 // part) and its measure, period and any categories are stated.

@@ -148,7 +148,7 @@ VerifyResult verify_claims(const Rules& rules, const Index& index, const VerifyO
         const auto& f = figs[i];
         if (f.unit != c.unit || f.value < lo || f.value > hi) continue;
         if (!stating) stating = i;
-        if (frame_backs(f, c, options.period_slack)) {
+        if (frame_backs(rules, read[i], c)) {
           backing = i;
           break;  // one figure per sentence
         }
@@ -182,9 +182,12 @@ VerifyResult verify_claims(const Rules& rules, const Index& index, const VerifyO
       uq.unit = c.unit;
       uq.limit = 100000;
       for (const Evidence& e : index.search(uq)) {
-        for (auto& f : frame_figures(&rules, e)) {
+        std::vector<detail::Figure> read;
+        auto figs = frame_figures(&rules, e, &read);
+        for (size_t i = 0; i < figs.size(); ++i) {
+          auto& f = figs[i];
           if (f.unit != c.unit || (f.value >= lo && f.value <= hi)) continue;
-          if (!same_frame(f, c, options.period_slack)) continue;
+          if (!positively_same_frame(rules, read[i], c)) continue;
           v.contradicting.push_back(std::move(f));
         }
       }

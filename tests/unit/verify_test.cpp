@@ -75,6 +75,16 @@ Rules rules() {
   return std::move(*r);
 }
 
+// An index of one document holding `text`.
+std::unique_ptr<Index> one_sentence(const std::string& path, const std::string& text) {
+  auto index = make_memory_index();
+  Diagnostics d;
+  auto doc = document_from_bytes(path, text, "txt", d);
+  REQUIRE(doc);
+  index->add(*doc, "h");
+  return index;
+}
+
 const ClaimVerification& find(const VerifyResult& v, const std::string& id) {
   auto it = std::find_if(v.claims.begin(), v.claims.end(),
                          [&](const ClaimVerification& c) { return c.claim->id == id; });
@@ -151,11 +161,7 @@ TEST_CASE("verify says why a sentence stating a claim's value does not back it",
   };
   for (const auto& c : cases) {
     CAPTURE(c.sentence);
-    auto index = make_memory_index();
-    Diagnostics d;
-    auto doc = document_from_bytes("x.txt", c.sentence, "txt", d);
-    REQUIRE(doc);
-    index->add(*doc, "h");
+    auto index = one_sentence("x.txt", c.sentence);
     auto r = rules();
     auto v = verify_claims(r, *index);
     const auto& cv = find(v, "r55");
@@ -168,5 +174,42 @@ TEST_CASE("verify says why a sentence stating a claim's value does not back it",
     CHECK(x.reasons.front().find(c.reason) != std::string::npos);
     CHECK(render_verify_text(v).find("not backing x.txt:1 (55%): " + x.reasons.front()) != std::string::npos);
     CHECK(render_verify_json(v).find("\"not_backing\"") != std::string::npos);
+  }
+}
+
+TEST_CASE("verify explains by the matcher's own dimensions (labour rules, version 2)", "[verify]") {
+  struct Case {
+    std::string sentence;
+    std::string claim;
+    std::string reason;  // the whole first reason; empty: the sentence backs the claim
+  };
+  const std::vector<Case> cases = {
+      {"In January 2022, the seasonally adjusted U-3 unemployment rate was 4.0 percent.\n", "u3-sa-2022-01", ""},
+      // A month is its own period: February does not back January (no slack).
+      {"In February 2022, the seasonally adjusted U-6 unemployment rate was 7.1 percent.\n", "u6-sa-2022-01",
+       "period: sentence says February 2022, claim January 2022"},
+      {"In January 2022, the seasonally adjusted U-6 unemployment rate was 4.0 percent.\n", "u3-sa-2022-01",
+       "series: sentence reads as u6, claim u3"},
+      {"In California, the seasonally adjusted U-3 unemployment rate was 4.0 percent in January 2022.\n",
+       "u3-sa-2022-01", "place: sentence says california, outside the rules' place (claim us): another statistic"},
+      {"In 2022, the seasonally adjusted U-3 unemployment rate was 4.0 percent.\n", "u3-sa-2022-01",
+       "period unknown: the sentence says 2022, coarser than the claim's January 2022"},
+  };
+  Diagnostics diags;
+  auto rules = load_rules({std::string(CLAIMCHECK_SOURCE_DIR) + "/examples/labour/rules.json"}, diags);
+  REQUIRE(rules);
+  for (const auto& c : cases) {
+    CAPTURE(c.sentence);
+    auto index = one_sentence("x.txt", c.sentence);
+    const auto v = verify_claims(*rules, *index);
+    const auto& cv = find(v, c.claim);
+    if (c.reason.empty()) {
+      CHECK(cv.status == VerifyStatus::backed_elsewhere);
+      CHECK(cv.rejected.empty());
+      continue;
+    }
+    CHECK(cv.evidence.empty());
+    REQUIRE(cv.rejected.size() == 1);
+    CHECK(cv.rejected.front().reasons.front() == c.reason);
   }
 }

@@ -75,7 +75,6 @@ struct VerifyResult {
 
 struct VerifyOptions {
   size_t limit = 50;       // evidence sentences searched per claim
-  int period_slack = 95;   // days; a calendar year quoted for a fiscal year
 };
 
 VerifyResult verify_claims(const Rules& rules, const Index& index,
@@ -126,7 +125,6 @@ struct ReconcileResult {
 
 struct ReconcileOptions {
   size_t limit = 100000;   // sentences per unit
-  int period_slack = 95;   // days, for matching a figure to a claim's period
 };
 
 // `rules` may be null: then frames have no vocabulary and nothing is compared.
