@@ -160,8 +160,15 @@ bool positively_same_frame(const Rules& rules, const detail::Figure& r, const Cl
         if (d.stand != detail::Stand::agree) return false;
         break;
       case Dimension::program:
+        if (d.stand == detail::Stand::differ || d.stand == detail::Stand::other) return false;
+        break;
       case Dimension::place:
         if (d.stand == detail::Stand::differ || d.stand == detail::Stand::other) return false;
+        // A claim about a place other than the default one (Oregon's start
+        // year) is that place's statistic only where the sentence names it.
+        if (!c.frame.place.empty() && c.frame.place != rules.defaults().place &&
+            d.stand != detail::Stand::agree)
+          return false;
         break;
     }
   }

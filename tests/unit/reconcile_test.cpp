@@ -4,6 +4,7 @@
 // hedged values that cover each other do not.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
@@ -24,7 +25,7 @@ const char* kRules = R"({
     "program": { "secure-communities": ["Secure Communities"] },
     "measure": { "removals": ["deported", "removed"], "transfers": ["transferred"],
                  "workers": ["workers"] },
-    "place": { "us": ["United States"] },
+    "place": { "us": ["United States"], "oregon": ["Oregon"] },
     "category": { "non-criminal": ["non-criminals", "no criminal record"],
                   "no-conviction": ["no criminal conviction", "no criminal convictions"],
                   "minor-conviction": ["minor convictions"] }
@@ -33,7 +34,10 @@ const char* kRules = R"({
     { "id": "r55", "value": 55, "unit": "percent",
       "frame": { "measure": "removals", "category": ["no-conviction", "minor-conviction"],
                  "period": "FY2011" },
-      "definition": "Conviction-based", "source": { "doc": "a.txt" } }
+      "definition": "Conviction-based", "source": { "doc": "a.txt" } },
+    { "id": "oregon-removals", "value": 500, "unit": "count",
+      "frame": { "measure": "removals", "place": "oregon", "period": "FY2011" },
+      "source": { "doc": "a.txt" } }
   ]
 })";
 
@@ -188,4 +192,30 @@ TEST_CASE("reconcile: groups named in words, ranked conflicts first", "[reconcil
   const std::string html = render_reconcile_html(res);
   CHECK(html.find("a.txt#L1") != std::string::npos);
   CHECK(html.find("<script") == std::string::npos);
+}
+
+TEST_CASE("verify: a claim about another place than the default is contradicted only there", "[reconcile]") {
+  struct Case {
+    std::string sentence;
+    VerifyStatus status;
+  };
+  const std::vector<Case> cases = {
+      {"In FY2011, 396,906 people were deported.\n", VerifyStatus::not_found},
+      {"In FY2011, 620 people were deported in Oregon.\n", VerifyStatus::contradicted},
+      {"In FY2011, 500 people were deported in Oregon.\n", VerifyStatus::backed},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.sentence);
+    auto index = make_memory_index();
+    Diagnostics d;
+    auto doc = document_from_bytes("a.txt", c.sentence, "txt", d);
+    REQUIRE(doc);
+    index->add(*doc, "a.txt");
+    auto r = rules();
+    const auto v = verify_claims(r, *index);
+    const auto it = std::find_if(v.claims.begin(), v.claims.end(),
+                                 [](const ClaimVerification& x) { return x.claim->id == "oregon-removals"; });
+    REQUIRE(it != v.claims.end());
+    CHECK(it->status == c.status);
+  }
 }
