@@ -1,12 +1,14 @@
 // verify.hpp — for the people who maintain the figures: does the corpus back
-// each claim of the rules (verify), and how do the figures the corpus states
-// group, conflict or fail to compare (reconcile). Library only: no printing;
-// the renderers turn the results into text, JSON, CSV or HTML.
+// each claim of the rules, and why does a sentence stating a claim's value
+// not back it (verify); which figures of the corpus are one statistic, and
+// where do two documents disagree on one (reconcile). Library only: no
+// printing; the renderers turn the results into text, JSON, CSV or HTML.
 //
 //   auto v = claimcheck::verify_claims(rules, *index);
-//   for (auto& c : v.claims) if (c.status == claimcheck::VerifyStatus::not_found) ...
+//   for (auto& c : v.claims)
+//     for (auto& x : c.rejected) std::cout << x.figure.doc << ": " << x.reasons.front() << "\n";
 //   auto r = claimcheck::reconcile(&rules, *index);
-//   std::cout << claimcheck::render_reconcile_html(r);
+//   if (r.conflicts() > 0) std::cout << r.groups.front().conflicts.front().message << "\n";
 #pragma once
 
 #include <optional>
