@@ -1,5 +1,6 @@
-// cmd_reconcile.cpp — claimcheck reconcile: group the corpus figures by what they
-// measure; flag conflicts and incomparables. Exit 0 unless the input is bad.
+// cmd_reconcile.cpp — claimcheck reconcile: group the corpus figures by the claim
+// they are figures of, else by their frame; report two documents' different
+// values for one statistic as a conflict, ranked first. Exit 0 unless the input is bad.
 #include <filesystem>
 
 #include "claimcheck/index.hpp"
@@ -43,7 +44,7 @@ int run_reconcile(const ReconcileArgs& args) {
 
 void add_reconcile_command(CLI::App& app, Runner& run) {
   auto args = std::make_shared<ReconcileArgs>();
-  auto* cmd = app.add_subcommand("reconcile", "group the corpus's figures and flag conflicts and incomparables");
+  auto* cmd = app.add_subcommand("reconcile", "group the corpus's figures by claim or frame; conflicts first");
   cmd->add_option("--db", args->db, "index directory (default: from claimcheck.json)");
   cmd->add_option("--rules", args->rules, "rules file (repeatable; default: from claimcheck.json)");
   cmd->add_option("--format", args->format, "output format")

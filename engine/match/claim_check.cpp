@@ -15,6 +15,7 @@
 #include <set>
 
 #include "match/checks.hpp"
+#include "match/frame_compare.hpp"
 
 namespace claimcheck::detail {
 
@@ -41,15 +42,6 @@ std::string kind_for(const Rules& rules, Dimension d, std::string_view facet) {
   }
   return "value-mismatch";
 }
-
-// How one dimension of a figure's frame stands against a claim's.
-enum class Stand {
-  agree,    // positively stated (or carried) and the same
-  differ,   // positively stated, a value of the rules' vocabulary, and another
-  unknown,  // the text does not say (or only a default says)
-  other,    // the text says something outside the claim's world: another
-            // place, the agency as a whole, a noun the rules do not count
-};
 
 struct Comparison {
   const Claim* claim = nullptr;
@@ -89,7 +81,7 @@ std::map<std::string, std::set<std::string>> by_facet(const Rules& rules, const 
 // is not the group ("rural children" do not back "children", nor the other
 // way round). A group named beside its own sub-group ("children ... in rural
 // areas") stands for the sub-group.
-Stand compare_categories(const Rules& rules, const MentionState& ms, const Claim& c,
+Stand compare_categories(const Rules& rules, const Figure& ms, const Claim& c,
                          std::vector<std::string>& facets_differ) {
   auto text = by_facet(rules, ms.frame.category);
   const auto claim = by_facet(rules, c.frame.category);
@@ -122,7 +114,7 @@ Stand compare_categories(const Rules& rules, const MentionState& ms, const Claim
   return unknown ? Stand::unknown : Stand::agree;
 }
 
-Comparison compare(const Rules& rules, const MentionState& ms, const Claim& c) {
+Comparison compare(const Rules& rules, const Figure& ms, const Claim& c) {
   Comparison out;
   out.claim = &c;
   const Frame& t = ms.frame;
@@ -306,7 +298,7 @@ std::set<std::string> of_facet(const Rules& rules, const std::set<std::string>& 
   return out;
 }
 
-std::string text_side(const MentionState& ms, Dimension d) {
+std::string text_side(const Figure& ms, Dimension d) {
   const Frame& f = ms.frame;
   switch (d) {
     case Dimension::program:
@@ -605,5 +597,38 @@ class ClaimCheck : public Check {
 }  // namespace
 
 std::unique_ptr<Check> make_claim_check() { return std::make_unique<ClaimCheck>(); }
+
+std::string_view stand_name(Stand s) {
+  switch (s) {
+    case Stand::agree: return "agree";
+    case Stand::differ: return "differ";
+    case Stand::unknown: return "unknown";
+    case Stand::other: return "other";
+  }
+  return "unknown";
+}
+
+// The matcher's own comparison, dimension by dimension, for verify's
+// explanations (frame_compare.hpp).
+std::vector<DimensionStand> compare_frame(const Rules& rules, const Figure& f, const Claim& c) {
+  const Comparison cmp = compare(rules, f, c);
+  std::vector<DimensionStand> out;
+  const std::pair<Dimension, Stand> dims[] = {{Dimension::program, cmp.program},
+                                              {Dimension::measure, cmp.measure},
+                                              {Dimension::period, cmp.period},
+                                              {Dimension::category, cmp.category},
+                                              {Dimension::place, cmp.place}};
+  for (const auto& [d, st] : dims) {
+    DimensionStand ds;
+    ds.dimension = d;
+    ds.stand = st;
+    ds.text = text_side(f, d);
+    ds.claim = claim_side(c, d);
+    if (d == Dimension::category) ds.facets = cmp.facets_differ;
+    if (d == Dimension::period) ds.coarse = cmp.period_coarse;
+    out.push_back(std::move(ds));
+  }
+  return out;
+}
 
 }  // namespace claimcheck::detail

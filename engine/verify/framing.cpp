@@ -2,6 +2,7 @@
 #include "verify/framing.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -9,16 +10,66 @@
 
 #include "frame/reader.hpp"
 #include "match/context.hpp"
+#include "match/frame_compare.hpp"
 
 namespace claimcheck::verify_detail {
 
-std::vector<FramedFigure> frame_figures(const Rules* rules, const Evidence& e) {
+namespace {
+
+bool ends_with_word(std::string_view s, std::string_view w) {
+  if (s.size() < w.size() || s.substr(s.size() - w.size()) != w) return false;
+  return s.size() == w.size() || !std::isalpha(static_cast<unsigned char>(s[s.size() - w.size() - 1]));
+}
+
+// "aged 16 and over", "ages 25 to 54", "16 years and older", "a 55-year-old":
+// a bound of an age group, part of the frame rather than a figure of it.
+bool is_age_bound(std::string_view q, size_t begin, size_t end) {
+  std::string before(q.substr(begin >= 16 ? begin - 16 : 0, begin >= 16 ? 16 : begin));
+  std::string after(q.substr(end, std::min<size_t>(24, q.size() - end)));
+  for (auto* s : {&before, &after})
+    for (char& ch : *s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  while (!before.empty() && (before.back() == ' ' || before.back() == '(')) before.pop_back();
+  auto ends_with_age = [](std::string_view b) {
+    for (std::string_view w : {"age", "aged", "ages", "age of", "ages of"})
+      if (ends_with_word(b, w)) return true;
+    return false;
+  };
+  if (ends_with_age(before)) return true;
+  // The upper bound of "ages 25 to 54", "aged 16 and 17".
+  for (std::string_view w : {"to", "and"}) {
+    if (!ends_with_word(before, w)) continue;
+    std::string_view b(before);
+    b.remove_suffix(w.size());
+    while (!b.empty() && b.back() == ' ') b.remove_suffix(1);
+    if (b.empty() || !std::isdigit(static_cast<unsigned char>(b.back()))) continue;
+    while (!b.empty() && std::isdigit(static_cast<unsigned char>(b.back()))) b.remove_suffix(1);
+    while (!b.empty() && b.back() == ' ') b.remove_suffix(1);
+    if (ends_with_age(b)) return true;
+  }
+  for (std::string_view w : {" and over", " and older", " or older", " and up", "-year-old",
+                             " years old", " years and over", " years and older", " years of age",
+                             "+ years", " to 64", " to 54", " to 24"})
+    if (after.rfind(w, 0) == 0) return true;
+  return false;
+}
+
+}  // namespace
+
+std::vector<FramedFigure> frame_figures(const Rules* rules, const Evidence& e,
+                                        std::vector<detail::Figure>* read) {
   std::vector<FramedFigure> out;
   const std::string_view q = e.quote;
   Day date = 0;
   if (auto d = parse_iso_day(e.date)) date = *d;
   // The same reader as the checker's, over the evidence sentence.
-  detail::Reading reading = detail::read_figures(rules, q, extract_mentions(q), date);
+  std::vector<Mention> mentions = extract_mentions(q);
+  // The first ends of trends ("from 10.0% in January to 12.0%"): their
+  // period is often the other end's, so reconcile never compares them.
+  std::set<size_t> trend_starts;
+  for (const auto& m : mentions)
+    if (m.from >= 0 && static_cast<size_t>(m.from) < mentions.size())
+      trend_starts.insert(mentions[static_cast<size_t>(m.from)].begin);
+  detail::Reading reading = detail::read_figures(rules, q, std::move(mentions), date);
   const Frame defaults = rules ? rules->defaults() : Frame{};
 
   std::vector<EvidenceFigure> figs = e.figures;
@@ -35,9 +86,17 @@ std::vector<FramedFigure> frame_figures(const Rules* rules, const Evidence& e) {
     f.text = m.text;
     f.begin = m.begin;
     f.end = m.end;
+    f.lo = m.value;
+    f.hi = m.value;
     f.frame.program = defaults.program;
+    detail::Figure behind;
+    behind.mention.value = m.value;
+    behind.mention.unit = m.unit;
     for (const detail::Figure& r : reading.figures) {
       if (r.mention.begin > m.begin || m.begin >= r.mention.end) continue;
+      behind = r;
+      f.lo = r.mention.lo;
+      f.hi = r.mention.hi;
       f.frame = r.frame;
       // Only what the sentence says counts for verify: defaults stay as
       // they were (the program), unknown dimensions stay empty.
@@ -46,8 +105,18 @@ std::vector<FramedFigure> frame_figures(const Rules* rules, const Evidence& e) {
       if (f.frame.program.empty()) f.frame.program = defaults.program;
       if (is_positive(r.source.period)) f.stated_period = r.stated_period;
       else f.frame.period.reset();
+      // An absolute change ("rose by 467,000") is its own statistic and groups
+      // with changes only; a relative one ("fell 12%") is not compared at all.
+      if (r.mention.change == ChangeKind::relative || r.mention.change == ChangeKind::multiple)
+        f.not_compared = "a relative change";
+      else if (trend_starts.count(r.mention.begin)) f.not_compared = "a trend's start";
+      else if (r.mention.minor) f.not_compared = "a minor number";
+      else if (r.partitive) f.not_compared = "a part of a group the sentence does not qualify";
       break;
     }
+    if (f.not_compared.empty() && f.unit == Unit::year) f.not_compared = "a year";
+    if (f.not_compared.empty() && is_age_bound(q, m.begin, m.end)) f.not_compared = "an age bound";
+    if (read) read->push_back(std::move(behind));
     out.push_back(std::move(f));
   }
   return out;
@@ -60,40 +129,48 @@ std::pair<double, double> claim_range(const Claim& c) {
   return {c.value - tol, c.value + tol};
 }
 
-namespace {
-
-bool period_ok(const FramedFigure& f, const Claim& c, int slack) {
-  if (!f.stated_period || !c.frame.period) return true;
-  return consistent_period(*f.stated_period, *c.frame.period, slack);
+// Both tests read the claim matcher's own per-dimension stands, so that
+// verify, reconcile and check agree on what a sentence says.
+bool frame_backs(const Rules& rules, const detail::Figure& r, const Claim& c) {
+  bool named = false;
+  for (const auto& d : detail::compare_frame(rules, r, c)) {
+    if (d.stand == detail::Stand::differ || d.stand == detail::Stand::other) return false;
+    if (d.dimension == Dimension::period && d.coarse) return false;  // "2022" for January 2022
+    if ((d.dimension == Dimension::measure || d.dimension == Dimension::category) &&
+        d.stand == detail::Stand::agree)
+      named = true;
+  }
+  // Some of the claim's categories named and none other ("seasonally
+  // adjusted", its series named in an earlier clause): check leaves such a
+  // figure unsupported, but the sentence does state the claim's figure.
+  const auto& cats = r.frame.category;
+  if (!named && !cats.empty() && is_positive(r.source.category) &&
+      std::includes(c.frame.category.begin(), c.frame.category.end(), cats.begin(), cats.end()))
+    named = true;
+  // A frame as weak as a bare number backs nothing: measure or category must be named.
+  return named;
 }
 
-}  // namespace
-
-bool frame_backs(const FramedFigure& f, const Claim& c, int slack) {
-  if (!f.frame.measure.empty() && f.frame.measure != c.frame.measure) return false;
-  if (!f.frame.category.empty() &&
-      !std::includes(c.frame.category.begin(), c.frame.category.end(), f.frame.category.begin(),
-                     f.frame.category.end()))
-    return false;
-  // A frame as weak as a bare number backs nothing: measure or category must be stated.
-  if (f.frame.measure.empty() && f.frame.category.empty()) return false;
-  if (!c.frame.program.empty() && !f.frame.program.empty() && f.frame.program != c.frame.program)
-    return false;
-  if (!c.frame.place.empty() && !f.frame.place.empty() && f.frame.place != c.frame.place &&
-      c.frame.place != "us")
-    return false;
-  return period_ok(f, c, slack);
-}
-
-bool same_frame(const FramedFigure& f, const Claim& c, int slack) {
-  if (f.frame.measure.empty() || f.frame.measure != c.frame.measure) return false;
-  if (f.frame.category != c.frame.category) return false;
-  if (!c.frame.program.empty() && f.frame.program != c.frame.program) return false;
-  if (!f.frame.place.empty() && !c.frame.place.empty() && f.frame.place != c.frame.place)
-    return false;
-  if (c.frame.period) {
-    if (!f.stated_period) return false;
-    if (!consistent_period(*f.stated_period, *c.frame.period, slack)) return false;
+bool positively_same_frame(const Rules& rules, const detail::Figure& r, const Claim& c) {
+  for (const auto& d : detail::compare_frame(rules, r, c)) {
+    switch (d.dimension) {
+      case Dimension::measure:
+      case Dimension::category:
+      case Dimension::period:
+        if (d.stand != detail::Stand::agree) return false;
+        break;
+      case Dimension::program:
+        if (d.stand == detail::Stand::differ || d.stand == detail::Stand::other) return false;
+        break;
+      case Dimension::place:
+        if (d.stand == detail::Stand::differ || d.stand == detail::Stand::other) return false;
+        // A claim about a place other than the default one (Oregon's start
+        // year) is that place's statistic only where the sentence names it.
+        if (!c.frame.place.empty() && c.frame.place != rules.defaults().place &&
+            d.stand != detail::Stand::agree)
+          return false;
+        break;
+    }
   }
   return true;
 }

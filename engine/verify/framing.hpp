@@ -9,22 +9,30 @@
 #include <vector>
 
 #include "claimcheck/verify.hpp"
+#include "frame/reader.hpp"
 
 namespace claimcheck::verify_detail {
 
 // Every figure of an evidence sentence with its frame. `rules` may be null.
-std::vector<FramedFigure> frame_figures(const Rules* rules, const Evidence& e);
+// `read`, when given, receives the reader's figure behind each one (same
+// order; a default figure where the reader has none), for the matcher's
+// per-dimension comparison.
+std::vector<FramedFigure> frame_figures(const Rules* rules, const Evidence& e,
+                                        std::vector<detail::Figure>* read = nullptr);
 
 // Interval a claim's value covers: tolerance, else +/-0.5 (at least).
 std::pair<double, double> claim_range(const Claim& c);
 
-// Is the stated figure frame compatible with the claim's frame? Only the
-// dimensions the sentence states count; `period_slack` in days.
-bool frame_backs(const FramedFigure& f, const Claim& c, int period_slack);
+// Does the figure back the claim? No dimension differs or names another
+// statistic (as the claim matcher judges it), the period is not merely a
+// coarser one, and the measure or the categories positively agree (or
+// the categories the sentence names are some of the claim's).
+bool frame_backs(const Rules& rules, const detail::Figure& r, const Claim& c);
 
-// Same frame in every dimension the claim has (measure, category equal; the
-// period stated and consistent when the claim has one).
-bool same_frame(const FramedFigure& f, const Claim& c, int period_slack);
+// Every dimension the claim names is positively the figure's: measure,
+// categories and period agree, no program or place says otherwise. Only
+// such a figure with another value contradicts a claim or conflicts with it.
+bool positively_same_frame(const Rules& rules, const detail::Figure& r, const Claim& c);
 
 bool is_derived(const Claim& c);
 std::string basename_of(const std::string& path);

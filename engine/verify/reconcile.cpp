@@ -1,21 +1,34 @@
-// reconcile.cpp — every figure the corpus states, framed with the rules'
-// vocabulary and grouped by what it measures (program, measure, category);
-// conflicts inside a group (same frame and period, other value) and
-// incomparables across the groups of one measure (other period or definition).
-#include <nlohmann/json.hpp>
-
+// reconcile.cpp — every figure the corpus states, grouped by the claim it is
+// a figure of, else by its full frame (program, measure, categories, place,
+// unit; periods form a series inside the group); conflicts where two
+// documents give different values for one statistic. Renderers live in
+// reconcile_render.cpp.
 #include <algorithm>
-#include <cmath>
+#include <cctype>
+#include <limits>
 #include <map>
-#include <sstream>
+#include <optional>
 #include <tuple>
 
 #include "claimcheck/verify.hpp"
+#include "match/context.hpp"
+#include "match/frame_compare.hpp"
 #include "verify/framing.hpp"
+#include "verify/reconcile_rules.hpp"
 
 namespace claimcheck {
 
 using namespace verify_detail;
+
+std::string_view group_kind_name(GroupKind k) {
+  switch (k) {
+    case GroupKind::conflict: return "conflict";
+    case GroupKind::unsourced: return "unsourced";
+    case GroupKind::agreeing: return "agreeing";
+    case GroupKind::unframed: return "unframed";
+  }
+  return "agreeing";
+}
 
 size_t ReconcileResult::conflicts() const {
   size_t n = 0;
@@ -23,56 +36,120 @@ size_t ReconcileResult::conflicts() const {
   return n;
 }
 
-namespace {
+size_t ReconcileResult::count(GroupKind k) const {
+  return static_cast<size_t>(
+      std::count_if(groups.begin(), groups.end(), [&](const ReconcileGroup& g) { return g.kind == k; }));
+}
 
-std::string join(const std::set<std::string>& s, std::string_view sep) {
-  std::string out;
-  for (const auto& x : s) out += (out.empty() ? "" : std::string(sep)) + x;
+size_t ReconcileGroup::documents() const {
+  std::set<std::string> docs;
+  for (const auto& f : figures) docs.insert(f.doc);
+  return docs.size();
+}
+
+namespace verify_detail {
+
+// Does the figure state the claim's kind of quantity? Same unit; a change
+// only for a change claim of its kind, a level only for a level.
+bool same_quantity(const detail::Figure& r, const FramedFigure& f, const Claim& c) {
+  if (f.unit != c.unit) return false;
+  if (c.change) return r.mention.change == c.change->kind;
+  return r.mention.change == ChangeKind::none;
+}
+
+bool frame_comparable(const FramedFigure& f, const detail::Figure& r) {
+  return f.not_compared.empty() && is_positive(r.source.measure) && !f.frame.measure.empty() &&
+         is_positive(r.source.period) && f.frame.period.has_value() &&
+         (f.frame.category.empty() || is_positive(r.source.category));
+}
+
+bool values_conflict(const FramedFigure& a, const FramedFigure& b) {
+  auto inside = [](double v, const FramedFigure& f) {
+    const double hi = f.hi > f.lo ? f.hi : f.lo;
+    return v >= f.lo - 1e-9 && v <= hi + 1e-9;
+  };
+  return !inside(a.value, b) && !inside(b.value, a);
+}
+
+std::vector<std::pair<size_t, size_t>> find_conflicts(const std::vector<FramedFigure>& figs,
+                                                      const std::vector<bool>& comparable) {
+  std::vector<std::pair<size_t, size_t>> out;
+  std::set<std::tuple<double, double, std::string>> reported;
+  for (size_t i = 0; i < figs.size(); ++i) {
+    if (!comparable[i]) continue;
+    for (size_t j = i + 1; j < figs.size(); ++j) {
+      if (!comparable[j]) continue;
+      const auto& a = figs[i];
+      const auto& b = figs[j];
+      // One document's own figures are read, not reconciled: two values for
+      // one statistic across documents are what a coalition must settle.
+      if (a.doc == b.doc || a.unit != b.unit) continue;
+      if (a.frame.period != b.frame.period) continue;  // a series, not a conflict
+      if (!values_conflict(a, b)) continue;
+      const auto [lo, hi] = std::minmax(a.value, b.value);
+      const std::string period = a.frame.period ? describe_period(*a.frame.period) : "";
+      if (!reported.insert({lo, hi, period}).second) continue;
+      out.emplace_back(i, j);
+    }
+  }
   return out;
 }
 
-PeriodMention as_stated(const FramedFigure& f) {
-  if (f.stated_period) return *f.stated_period;
-  PeriodMention pm;
-  pm.period = *f.frame.period;
-  return pm;
+}  // namespace verify_detail
+
+namespace {
+
+// A name in words for a vocabulary id: a program by its first plain phrase
+// ("Secure Communities"), a short place id in capitals ("US"), else the id.
+std::string words_for(const Rules* rules, Dimension d, const std::string& id) {
+  if (id.empty()) return id;
+  if (d == Dimension::place && id.size() <= 3) {
+    std::string up = id;
+    for (char& ch : up) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    return up;
+  }
+  if (rules && (d == Dimension::program || d == Dimension::place)) {
+    for (const auto& p : rules->phrases(d, id))
+      if (!p.empty() && p.front() != '/') return p;
+  }
+  return id;
 }
 
-bool periods_consistent(const FramedFigure& a, const FramedFigure& b, int slack) {
-  if (!a.frame.period || !b.frame.period) return true;
-  return consistent_period(as_stated(a), *b.frame.period, slack) ||
-         consistent_period(as_stated(b), *a.frame.period, slack);
+// "sa and u3", "minor-conviction or no-conviction": as the rules format reads them.
+std::string categories_in_words(const Rules* rules, const std::set<std::string>& cats) {
+  if (cats.empty()) return "";
+  Frame only;
+  only.category = cats;
+  return detail::describe_frame(only, rules);
 }
 
-bool values_differ(double a, double b, Unit u) {
-  const double tol =
-      u == Unit::year ? 0.5 : std::max(0.5, 0.01 * std::max(std::fabs(a), std::fabs(b)));
-  return std::fabs(a - b) > tol;
+std::string title_of(const Rules* rules, const std::string& program, const std::string& measure,
+                     const std::set<std::string>& cats, const std::string& period,
+                     const std::string& place) {
+  std::string out;
+  for (const std::string& part :
+       {words_for(rules, Dimension::program, program), measure, categories_in_words(rules, cats),
+        period, words_for(rules, Dimension::place, place)}) {
+    if (part.empty()) continue;
+    out += (out.empty() ? "" : " · ") + part;
+  }
+  return out;
 }
 
-std::string describe_figure(const FramedFigure& f) {
-  std::string s = f.text + " (" + f.doc + ":" + std::to_string(f.line);
-  if (f.frame.period) s += "; " + describe_period(*f.frame.period);
-  if (!f.frame.category.empty()) s += "; " + join(f.frame.category, "+");
-  return s + ")";
-}
-
-// A frame within a measure: one category set and one period.
-struct FrameSet {
-  std::set<std::string> category;
-  Period period;
-  std::string group;
-  std::vector<const FramedFigure*> figures;
+struct Pending {
+  ReconcileGroup group;
+  std::vector<bool> comparable;  // per figure
 };
 
 }  // namespace
 
 ReconcileResult reconcile(const Rules* rules, const Index& index, const ReconcileOptions& options) {
   ReconcileResult result;
-  // 1. Every evidence sentence, once.
+  // 1. Every evidence sentence, once, in document order.
   std::vector<Evidence> sentences;
   std::set<std::tuple<std::string, int, std::string>> seen;
-  for (Unit u : {Unit::count, Unit::percent, Unit::points, Unit::usd, Unit::year}) {
+  for (Unit u : {Unit::count, Unit::percent, Unit::points, Unit::usd, Unit::year, Unit::currency,
+                 Unit::rate, Unit::multiplier, Unit::duration, Unit::other}) {
     EvidenceQuery q;
     q.unit = u;
     q.limit = options.limit;
@@ -82,312 +159,158 @@ ReconcileResult reconcile(const Rules* rules, const Index& index, const Reconcil
   std::stable_sort(sentences.begin(), sentences.end(), [](const Evidence& a, const Evidence& b) {
     return std::tie(a.doc, a.line) < std::tie(b.doc, b.line);
   });
+  const std::string default_place = rules ? rules->defaults().place : "";
 
-  // 2. Frames, claims, groups.
-  std::map<std::string, size_t> group_of;
+  // 2. Each figure to the group of its claim, else of its frame.
+  std::map<std::string, Pending> groups;
   for (const auto& e : sentences) {
-    for (auto& f : frame_figures(rules, e)) {
+    std::vector<detail::Figure> read;
+    auto figs = frame_figures(rules, e, &read);
+    for (size_t i = 0; i < figs.size(); ++i) {
+      FramedFigure& f = figs[i];
+      const detail::Figure& r = read[i];
+      ++result.figures;
+      const Claim* claim = nullptr;
+      bool comparable = false;
       if (rules) {
         for (const Claim& c : rules->claims()) {
+          if (!same_quantity(r, f, c)) continue;
           const auto [lo, hi] = claim_range(c);
-          if (c.unit != f.unit || f.value < lo || f.value > hi) continue;
-          if (!frame_backs(f, c, options.period_slack)) continue;
-          f.claim = c.id;
-          f.definition = c.definition;
-          if (f.frame.measure.empty() && !c.frame.measure.empty()) {
-            f.frame.measure = c.frame.measure;
-            f.inferred.push_back("measure");
+          const bool value_fits = f.value >= lo && f.value <= hi;
+          const bool positive = f.not_compared.empty() || (c.change && f.not_compared == "a relative change");
+          const bool same = positive && positively_same_frame(*rules, r, c);
+          // The claim's figure, or another value for exactly its statistic.
+          if ((value_fits && frame_backs(*rules, r, c)) || same) {
+            claim = &c;
+            comparable = same;
+            break;
           }
-          if (f.frame.category != c.frame.category && !c.frame.category.empty()) {
-            // "no convictions or minor ones": the claim names the whole set.
-            f.frame.category = c.frame.category;
-            f.inferred.push_back("category");
-          }
-          if (!f.frame.period && c.frame.period) {
-            f.frame.period = c.frame.period;
-            f.inferred.push_back("period");
-          }
-          break;
         }
       }
-      const std::string key = f.frame.program + "|" + f.frame.measure + "|" + join(f.frame.category, "+");
-      auto it = group_of.find(key);
-      if (it == group_of.end()) {
-        it = group_of.emplace(key, result.groups.size()).first;
-        ReconcileGroup g;
-        g.key = key;
-        g.program = f.frame.program;
-        g.measure = f.frame.measure;
-        g.category = f.frame.category;
-        result.groups.push_back(std::move(g));
-      }
-      result.groups[it->second].figures.push_back(std::move(f));
-      ++result.figures;
-    }
-  }
-  std::stable_sort(result.groups.begin(), result.groups.end(),
-                   [](const ReconcileGroup& a, const ReconcileGroup& b) {
-                     if (a.measure.empty() != b.measure.empty()) return b.measure.empty();
-                     return a.key < b.key;
-                   });
-
-  // 3. Conflicts: same group and unit, both periods known and consistent,
-  // values that differ beyond the precision they are stated at.
-  for (auto& g : result.groups) {
-    if (g.measure.empty()) continue;
-    std::set<std::pair<double, double>> reported;
-    for (size_t i = 0; i < g.figures.size(); ++i) {
-      for (size_t j = i + 1; j < g.figures.size(); ++j) {
-        const auto& a = g.figures[i];
-        const auto& b = g.figures[j];
-        if (a.unit != b.unit) continue;
-        // Periods known on both sides; a year figure ("launched in 2008") has none.
-        const bool timeless = a.unit == Unit::year && !a.frame.period && !b.frame.period;
-        if (!timeless && (!a.frame.period || !b.frame.period)) continue;
-        if (a.frame.place != b.frame.place) continue;
-        if (!values_differ(a.value, b.value, a.unit) || !periods_consistent(a, b, options.period_slack))
-          continue;
-        auto vp = std::minmax(a.value, b.value);
-        if (!reported.insert({vp.first, vp.second}).second) continue;
-        ReconcileConflict c;
-        for (size_t k = 0; k < g.figures.size(); ++k) {
-          const auto& x = g.figures[k];
-          if (x.unit == a.unit && (x.frame.period || timeless) && x.frame.place == a.frame.place &&
-              (x.value == a.value || x.value == b.value) &&
-              periods_consistent(x, a, options.period_slack))
-            c.figures.push_back(k);
+      std::string key;
+      Pending* p = nullptr;
+      if (claim) {
+        key = "claim|" + claim->id;
+        if (f.value >= claim_range(*claim).first && f.value <= claim_range(*claim).second) {
+          f.claim = claim->id;
+          f.definition = claim->definition;
         }
-        c.message = "same frame (" + g.key + ") and period, different values: " +
-                    describe_figure(a) + " vs " + describe_figure(b);
-        g.conflicts.push_back(std::move(c));
+        // What the sentence leaves out, the claim says.
+        if (f.frame.measure.empty()) {
+          f.frame.measure = claim->frame.measure;
+          f.inferred.push_back("measure");
+        }
+        if (f.frame.category != claim->frame.category && !claim->frame.category.empty()) {
+          f.frame.category = claim->frame.category;
+          f.inferred.push_back("category");
+        }
+        if (!f.frame.period && claim->frame.period) {
+          f.frame.period = claim->frame.period;
+          f.inferred.push_back("period");
+        }
+        if (comparable) f.frame.period = claim->frame.period;  // one statistic: the claim's period
+        p = &groups[key];
+        if (p->group.figures.empty()) {
+          auto& g = p->group;
+          g.claim = claim->id;
+          g.program = claim->frame.program.empty() ? f.frame.program : claim->frame.program;
+          g.measure = claim->frame.measure;
+          g.category = claim->frame.category;
+          g.place = claim->frame.place.empty() ? default_place : claim->frame.place;
+          g.unit = claim->unit;
+          g.kind = GroupKind::agreeing;
+          const std::string period =
+              claim->change ? describe_period(claim->change->from) + " to " + describe_period(claim->change->to)
+              : claim->frame.period ? describe_period(*claim->frame.period)
+                                    : "";
+          g.title = title_of(rules, g.program, g.measure, g.category, period, g.place);
+        }
+      } else {
+        const bool framed = !f.frame.measure.empty();
+        comparable = framed && frame_comparable(f, r);
+        const std::string place = f.frame.place.empty() ? default_place : f.frame.place;
+        key = framed ? "frame|" + f.frame.program + "|" + f.frame.measure + "|" +
+                           detail::join_ids(f.frame.category, "+") + "|" + place + "|" +
+                           std::string(unit_name(f.unit)) + "|" +
+                           std::string(change_kind_name(r.mention.change))
+                     : "unframed|" + std::string(unit_name(f.unit));
+        p = &groups[key];
+        if (p->group.figures.empty()) {
+          auto& g = p->group;
+          g.unit = f.unit;
+          g.kind = framed ? GroupKind::unsourced : GroupKind::unframed;
+          if (framed) {
+            g.program = f.frame.program;
+            g.measure = f.frame.measure;
+            g.category = f.frame.category;
+            g.place = place;
+            // The title waits for the periods (step 3); the unit goes after it.
+            g.title = std::string(" (") + std::string(unit_name(f.unit)) +
+                      (r.mention.change != ChangeKind::none ? ", change" : "") + ")";
+          } else {
+            g.title = "figures with no stated measure (" + std::string(unit_name(f.unit)) + ")";
+          }
+        }
       }
+      p->group.figures.push_back(std::move(f));
+      p->comparable.push_back(comparable);
     }
   }
 
-  // 4. Incomparables across the groups of one measure and unit: frames
-  // (category set, period) whose periods differ, or whose definitions
-  // overlap without one containing the other. Parts of a breakdown
-  // (disjoint categories, same period) and parts of a whole (subset, same
-  // period) are comparable; across periods only the widest category set of
-  // each period is paired, so the parts of a total do not repeat it.
-  std::map<std::tuple<std::string, std::string, Unit>, std::vector<FrameSet>> frames;
-  for (const auto& g : result.groups) {
-    if (g.measure.empty()) continue;
+  // 3. Series and conflicts inside each group.
+  for (auto& [key, p] : groups) {
+    auto& g = p.group;
+    // Order by period (unknown last), then document and line; keep the flags aligned.
+    std::vector<size_t> order(g.figures.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      const auto& x = g.figures[a];
+      const auto& y = g.figures[b];
+      const Day xf = x.frame.period ? x.frame.period->from : std::numeric_limits<Day>::max();
+      const Day yf = y.frame.period ? y.frame.period->from : std::numeric_limits<Day>::max();
+      return std::tie(xf, x.doc, x.line) < std::tie(yf, y.doc, y.line);
+    });
+    std::vector<FramedFigure> figs;
+    std::vector<bool> comparable;
+    for (size_t i : order) {
+      figs.push_back(std::move(g.figures[i]));
+      comparable.push_back(p.comparable[i]);
+    }
+    g.figures = std::move(figs);
     for (const auto& f : g.figures) {
       if (!f.frame.period) continue;
-      auto& list = frames[{g.program, g.measure, f.unit}];
-      auto it = std::find_if(list.begin(), list.end(), [&](const FrameSet& s) {
-        return s.category == f.frame.category && s.period == *f.frame.period;
-      });
-      if (it == list.end()) {
-        list.push_back({f.frame.category, *f.frame.period, g.key, {}});
-        it = list.end() - 1;
-      }
-      it->figures.push_back(&f);
+      const std::string label = describe_period(*f.frame.period);
+      if (std::find(g.periods.begin(), g.periods.end(), label) == g.periods.end())
+        g.periods.push_back(label);
     }
-  }
-  auto consistent = [&](const Period& a, const Period& b) {
-    PeriodMention pm;
-    pm.period = a;
-    return consistent_period(pm, b, options.period_slack);
-  };
-  for (const auto& entry : frames) {
-    // A named reference, not a structured binding: clang 14 cannot capture those.
-    const auto& k = entry.first;
-    const auto& list = entry.second;
-    auto maximal = [&](const FrameSet& s) {
-      for (const auto& o : list)
-        if (&o != &s && consistent(o.period, s.period) && o.category.size() > s.category.size() &&
-            std::includes(o.category.begin(), o.category.end(), s.category.begin(), s.category.end()))
-          return false;
-      return true;
-    };
-    for (size_t i = 0; i < list.size(); ++i) {
-      for (size_t j = i + 1; j < list.size(); ++j) {
-        const FrameSet& a = list[i];
-        const FrameSet& b = list[j];
-        const bool period_differs = !consistent(a.period, b.period);
-        const bool both_cats = !a.category.empty() && !b.category.empty();
-        const bool cat_differs = a.category != b.category;
-        std::vector<std::string> reasons;
-        if (period_differs) {
-          if (!cat_differs) {
-            reasons = {"period"};
-          } else if (both_cats && maximal(a) && maximal(b)) {
-            reasons = {"period", "definition"};
-          }
-        } else if (both_cats && cat_differs) {
-          std::vector<std::string> common;
-          std::set_intersection(a.category.begin(), a.category.end(), b.category.begin(),
-                                b.category.end(), std::back_inserter(common));
-          const bool subset =
-              std::includes(a.category.begin(), a.category.end(), b.category.begin(), b.category.end()) ||
-              std::includes(b.category.begin(), b.category.end(), a.category.begin(), a.category.end());
-          if (!common.empty() && !subset) reasons = {"definition"};
-        }
-        if (reasons.empty()) continue;
-        ReconcileIncomparable inc;
-        inc.program = std::get<0>(k);
-        inc.measure = std::get<1>(k);
-        inc.unit = std::get<2>(k);
-        inc.reasons = reasons;
-        inc.groups = {a.group};
-        if (b.group != a.group) inc.groups.push_back(b.group);
-        for (const auto* f : a.figures) inc.figures.push_back(*f);
-        for (const auto* f : b.figures) inc.figures.push_back(*f);
-        auto side = [](const FrameSet& s) {
-          std::string d = s.figures.front()->text + " (" + describe_period(s.period);
-          if (!s.category.empty()) d += "; " + join(s.category, "+");
-          if (!s.figures.front()->definition.empty()) d += "; " + s.figures.front()->definition;
-          return d + ")";
-        };
-        inc.message = side(a) + " and " + side(b) + " both count " + inc.measure + " but under " +
-                      (reasons.size() == 2 ? "different periods and definitions"
-                       : reasons[0] == "period" ? "different periods"
-                                                : "different definitions") +
-                      "; they are not one statistic";
-        result.incomparables.push_back(std::move(inc));
-      }
+    if (g.kind == GroupKind::unframed) continue;
+    if (g.claim.empty())  // a frame group: named with its period when it has one
+      g.title = title_of(rules, g.program, g.measure, g.category,
+                         g.periods.size() == 1 ? g.periods.front() : "", g.place) + g.title;
+    for (const auto& [i, j] : find_conflicts(g.figures, comparable)) {
+      ReconcileConflict c;
+      c.figures = {i, j};
+      auto side = [](const FramedFigure& f) {
+        return f.doc + ":" + std::to_string(f.line) + " says " + f.text + " (\"" + f.quote + "\")";
+      };
+      c.message = side(g.figures[i]) + "; " + side(g.figures[j]);
+      g.conflicts.push_back(std::move(c));
     }
+    if (!g.conflicts.empty()) g.kind = GroupKind::conflict;
   }
+
+  // 4. Ranked: conflicts, unsourced, agreeing, unframed; most conflicts and
+  // most documents first inside a kind.
+  for (auto& [key, p] : groups) result.groups.push_back(std::move(p.group));
+  std::stable_sort(result.groups.begin(), result.groups.end(),
+                   [](const ReconcileGroup& a, const ReconcileGroup& b) {
+                     const size_t ad = a.documents(), bd = b.documents();
+                     return std::make_tuple(static_cast<int>(a.kind), -static_cast<long>(a.conflicts.size()),
+                                            -static_cast<long>(ad), a.title) <
+                            std::make_tuple(static_cast<int>(b.kind), -static_cast<long>(b.conflicts.size()),
+                                            -static_cast<long>(bd), b.title);
+                   });
   return result;
-}
-
-// ---- renderers ------------------------------------------------------------
-
-std::string render_reconcile_json(const ReconcileResult& r) {
-  nlohmann::json groups = nlohmann::json::array();
-  for (const auto& g : r.groups) {
-    nlohmann::json figs = nlohmann::json::array(), cons = nlohmann::json::array();
-    for (const auto& f : g.figures) figs.push_back(figure_json(f));
-    for (const auto& c : g.conflicts) cons.push_back({{"figures", c.figures}, {"message", c.message}});
-    groups.push_back({{"key", g.key},
-                      {"program", g.program},
-                      {"measure", g.measure},
-                      {"category", g.category},
-                      {"figures", figs},
-                      {"conflicts", cons}});
-  }
-  nlohmann::json incs = nlohmann::json::array();
-  for (const auto& i : r.incomparables) {
-    nlohmann::json figs = nlohmann::json::array();
-    for (const auto& f : i.figures) figs.push_back(figure_json(f));
-    incs.push_back({{"program", i.program},
-                    {"measure", i.measure},
-                    {"unit", std::string(unit_name(i.unit))},
-                    {"groups", i.groups},
-                    {"reasons", i.reasons},
-                    {"message", i.message},
-                    {"figures", figs}});
-  }
-  nlohmann::json out = {{"claimcheck_reconcile", 1},
-                        {"summary",
-                         {{"figures", r.figures},
-                          {"groups", r.groups.size()},
-                          {"conflicts", r.conflicts()},
-                          {"incomparables", r.incomparables.size()}}},
-                        {"groups", groups},
-                        {"incomparables", incs}};
-  return out.dump(2) + "\n";
-}
-
-std::string render_reconcile_text(const ReconcileResult& r) {
-  std::ostringstream os;
-  for (const auto& g : r.groups) {
-    os << "== " << (g.measure.empty() ? g.program + " (no measure stated)" : g.key) << "  ("
-       << g.figures.size() << " figures" << (g.conflicts.empty() ? "" : ", CONFLICT") << ")\n";
-    for (const auto& f : g.figures) {
-      os << "  " << f.text << "  " << f.doc << ":" << f.line;
-      if (f.frame.period) os << "  " << describe_period(*f.frame.period);
-      if (!f.claim.empty()) os << "  [" << f.claim << "]";
-      os << "\n      " << f.quote << "\n";
-    }
-    for (const auto& c : g.conflicts) os << "  conflict: " << c.message << "\n";
-  }
-  for (const auto& i : r.incomparables) {
-    os << "incomparable (" << i.reasons.front() << (i.reasons.size() > 1 ? "+" + i.reasons[1] : "")
-       << "): " << i.message << "\n";
-    for (const auto& f : i.figures) os << "  " << f.text << "  " << f.doc << ":" << f.line << "\n";
-  }
-  os << r.figures << " figures in " << r.groups.size() << " groups: " << r.conflicts()
-     << " conflicts, " << r.incomparables.size() << " incomparables\n";
-  return os.str();
-}
-
-std::string render_reconcile_csv(const ReconcileResult& r) {
-  std::string out = "group,program,measure,category,doc,line,value,unit,text,period,claim,definition,conflict,quote\n";
-  for (const auto& g : r.groups) {
-    for (size_t k = 0; k < g.figures.size(); ++k) {
-      const auto& f = g.figures[k];
-      bool conflict = false;
-      for (const auto& c : g.conflicts)
-        conflict |= std::find(c.figures.begin(), c.figures.end(), k) != c.figures.end();
-      std::ostringstream v;
-      v << f.value;
-      out += csv_field(g.key) + "," + csv_field(g.program) + "," + csv_field(g.measure) + "," +
-             csv_field(join(g.category, "+")) + "," + csv_field(f.doc) + "," +
-             std::to_string(f.line) + "," + v.str() + "," + std::string(unit_name(f.unit)) + "," +
-             csv_field(f.text) + "," + csv_field(period_label(f)) + "," + csv_field(f.claim) + "," +
-             csv_field(f.definition) + "," + (conflict ? "yes" : "no") + "," + csv_field(f.quote) +
-             "\n";
-    }
-  }
-  return out;
-}
-
-std::string render_reconcile_html(const ReconcileResult& r) {
-  std::ostringstream os;
-  auto link = [](const FramedFigure& f) {
-    const std::string target = f.doc + "#L" + std::to_string(f.line);
-    return "<a href=\"" + html_escape(target) + "\">" + html_escape(f.doc) + ":" +
-           std::to_string(f.line) + "</a>";
-  };
-  auto row = [&](const FramedFigure& f, bool conflict) {
-    std::string s = conflict ? "<tr class=\"conflict\">" : "<tr>";
-    s += "<td class=\"v\">" + html_escape(f.text) + "</td><td>" + html_escape(period_label(f)) +
-         "</td><td>" + html_escape(f.definition) + "</td><td>" + link(f) +
-         "</td><td><a class=\"q\" href=\"" + html_escape(f.doc + "#L" + std::to_string(f.line)) +
-         "\">" + html_escape(f.quote) + "</a></td></tr>\n";
-    return s;
-  };
-  os << "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
-        "<title>claimcheck reconcile</title>\n<style>\n"
-        "body{font:14px/1.4 system-ui,sans-serif;margin:2em;max-width:70em}\n"
-        "table{border-collapse:collapse;width:100%;margin-bottom:1.5em}\n"
-        "td,th{border:1px solid #ccc;padding:4px 6px;vertical-align:top;text-align:left}\n"
-        "th{background:#f3f3f3}tr.conflict td{background:#ffe0e0}\n"
-        ".incomparable{border-left:4px solid #d08000;padding-left:1em;margin-bottom:1.5em}\n"
-        ".v{white-space:nowrap;font-weight:bold}a.q{color:inherit}\n"
-        "</style></head><body>\n<h1>Reconcile</h1>\n<p>"
-     << r.figures << " figures in " << r.groups.size() << " groups; " << r.conflicts()
-     << " conflicts; " << r.incomparables.size() << " incomparables.</p>\n";
-  if (!r.incomparables.empty()) {
-    os << "<h2>Incomparable figures</h2>\n";
-    for (const auto& i : r.incomparables) {
-      os << "<div class=\"incomparable\"><p><strong>" << html_escape(i.measure) << "</strong> — "
-         << html_escape(i.reasons.size() > 1 ? i.reasons[0] + ", " + i.reasons[1] : i.reasons[0])
-         << ": " << html_escape(i.message) << "</p>\n<table><tr><th>figure</th><th>period</th>"
-         << "<th>definition</th><th>where</th><th>quote</th></tr>\n";
-      for (const auto& f : i.figures) os << row(f, false);
-      os << "</table></div>\n";
-    }
-  }
-  os << "<h2>Groups</h2>\n";
-  for (const auto& g : r.groups) {
-    os << "<h3>" << html_escape(g.measure.empty() ? g.program + " (no measure stated)" : g.key)
-       << (g.conflicts.empty() ? "" : " — conflict") << "</h3>\n";
-    for (const auto& c : g.conflicts) os << "<p class=\"conflict\">" << html_escape(c.message) << "</p>\n";
-    os << "<table><tr><th>figure</th><th>period</th><th>definition</th><th>where</th><th>quote</th></tr>\n";
-    for (size_t k = 0; k < g.figures.size(); ++k) {
-      bool conflict = false;
-      for (const auto& c : g.conflicts)
-        conflict |= std::find(c.figures.begin(), c.figures.end(), k) != c.figures.end();
-      os << row(g.figures[k], conflict);
-    }
-    os << "</table>\n";
-  }
-  os << "</body></html>\n";
-  return os.str();
 }
 
 }  // namespace claimcheck

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # test_verify_reconcile.sh — verify and reconcile over the five seed documents
-# with the dev rules: every claim backed; reconcile shows 79% (two documents)
-# and FY2011 55% as incomparable (period + definition) and keeps the 28%
-# transfers apart from removals. Args: $1 claimcheck binary, $2 repo root.
+# with the dev rules: every claim backed in its own source; reconcile groups
+# figures by claim (79% from documents 001 and 002 in one agreeing group),
+# keeps 28% transfers apart from removals, names groups in words, ranks
+# them, and finds no conflict (there is none between these documents: the
+# 2007 creation and 2008 launch years are different statistics).
+# Args: $1 claimcheck binary, $2 repo root.
 set -euo pipefail
 BIN=$1
 ROOT=$2
@@ -32,6 +35,8 @@ assert v["summary"]["claims"] == len(v["claims"]) > 0
 assert not bad, bad
 for c in v["claims"]:
     assert c["evidence"] and c["evidence"][0]["doc"] == c["source"], c["id"]
+    for x in c["not_backing"]:
+        assert x["reasons"] and len(x["reasons"]) == len(x["dimensions"]), x
 PY
 [ "$rc" -eq 0 ] || { echo "verify exited $rc, expected 0"; exit 1; }
 "$BIN" verify --db "$TMP/db" --rules "$RULES" >"$TMP/verify.txt"
@@ -48,29 +53,34 @@ set -e
 python3 - "$TMP/rec.json" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
-def group_of(value, unit="percent"):
-    return {g["key"] for g in r["groups"] for f in g["figures"] if f["value"] == value and f["unit"] == unit}
-assert "secure-communities|removals|low-level+non-criminal" in group_of(79), group_of(79)
-assert any("transfers" in k for k in group_of(28)), group_of(28)
-assert not (group_of(28) & (group_of(79) | group_of(55))), "28% transfers grouped with removals"
-hit = None
-for i in r["incomparables"]:
-    vals = {f["value"] for f in i["figures"]}
-    docs = {f["doc"] for f in i["figures"] if f["value"] == 79}
-    if {79, 55} <= vals:
-        hit = i
-        assert len(docs) == 2, docs
-        assert i["reasons"] == ["period", "definition"], i["reasons"]
-        assert i["measure"] == "removals"
-assert hit, "no 79%/55% incomparable"
-print("incomparable:", hit["message"])
+assert r["claimcheck_reconcile"] == 2
+def groups_of(value, unit="percent"):
+    return [g for g in r["groups"] if any(f["value"] == value and f["unit"] == unit for f in g["figures"])]
+g79 = groups_of(79)
+assert len(g79) == 1 and g79[0]["claim"] == "scomm-removals-non-criminal-or-low-level-2008-2010", g79
+assert {f["doc"] for f in g79[0]["figures"]} == {"001_a104c314817fa3dc.txt", "002_471d2d5e501fedfa.txt"}
+assert g79[0]["kind"] == "agreeing"
+assert g79[0]["title"] == "Secure Communities · removals · low-level or non-criminal · 2008-10-27 to 2010-06-30 · US", g79[0]["title"]
+g28 = groups_of(28)
+assert g28 and all(g["measure"] == "transfers" for g in g28), g28
+# Named in words, never by raw keys; ranked by kind.
+order = {"conflict": 0, "unsourced": 1, "agreeing": 2, "unframed": 3}
+kinds = [order[g["kind"]] for g in r["groups"]]
+assert kinds == sorted(kinds), kinds
+for g in r["groups"]:
+    assert "|" not in g["title"], g["title"]
+# No conflict among these documents (2007 created / 2008 launched are two statistics).
+assert r["summary"]["conflicts"] == 0, [c["message"] for g in r["groups"] for c in g["conflicts"]]
+years = [f for g in r["groups"] for f in g["figures"] if f["unit"] == "year"]
+assert years and all(f.get("not_compared") == "a year" for f in years), years
 PY
 
 # text, csv, html render in one piece
 "$BIN" reconcile --db "$TMP/db" --rules "$RULES" >"$TMP/rec.txt"
-grep -q "incomparable (period+definition)" "$TMP/rec.txt"
+grep -q "^AGREEING  Secure Communities · removals · low-level or non-criminal" "$TMP/rec.txt"
+tail -1 "$TMP/rec.txt" | grep -q "0 conflicts in 0 groups"
 "$BIN" reconcile --db "$TMP/db" --rules "$RULES" --format csv >"$TMP/rec.csv"
-grep -q "^group,program,measure" "$TMP/rec.csv"
+grep -q "^kind,group,claim,program,measure" "$TMP/rec.csv"
 "$BIN" reconcile --db "$TMP/db" --rules "$RULES" --format html >"$TMP/rec.html"
 grep -q '<!doctype html>' "$TMP/rec.html"
 grep -q 'href="001_a104c314817fa3dc.txt#L13"' "$TMP/rec.html"

@@ -75,6 +75,16 @@ Rules rules() {
   return std::move(*r);
 }
 
+// An index of one document holding `text`.
+std::unique_ptr<Index> one_sentence(const std::string& path, const std::string& text) {
+  auto index = make_memory_index();
+  Diagnostics d;
+  auto doc = document_from_bytes(path, text, "txt", d);
+  REQUIRE(doc);
+  index->add(*doc, "h");
+  return index;
+}
+
 const ClaimVerification& find(const VerifyResult& v, const std::string& id) {
   auto it = std::find_if(v.claims.begin(), v.claims.end(),
                          [&](const ClaimVerification& c) { return c.claim->id == id; });
@@ -116,38 +126,6 @@ TEST_CASE("verify: backed elsewhere when the source does not state it", "[verify
   CHECK(find(v, "r55").status == VerifyStatus::backed_elsewhere);
 }
 
-TEST_CASE("reconcile groups by frame and flags incomparables", "[verify]") {
-  auto index = corpus();
-  auto r = rules();
-  auto res = reconcile(&r, *index);
-  auto group_of = [&](double value) -> std::string {
-    for (const auto& g : res.groups)
-      for (const auto& f : g.figures)
-        if (f.value == value) return g.key;
-    return "";
-  };
-  CHECK(group_of(79) == "secure-communities|removals|low-level+non-criminal");
-  CHECK(group_of(28) == "secure-communities|transfers|non-criminal");
-  CHECK(group_of(28) != group_of(79));
-  bool found = false;
-  for (const auto& i : res.incomparables) {
-    bool has79 = false, has55 = false;
-    for (const auto& f : i.figures) {
-      has79 |= f.value == 79;
-      has55 |= f.value == 55;
-    }
-    if (has79 && has55) {
-      found = true;
-      CHECK(i.reasons == std::vector<std::string>{"period", "definition"});
-    }
-  }
-  CHECK(found);
-  const std::string html = render_reconcile_html(res);
-  CHECK(html.find("a.txt#L1") != std::string::npos);
-  CHECK(html.find("<script") == std::string::npos);
-  CHECK(render_reconcile_csv(res).rfind("group,", 0) == 0);
-}
-
 TEST_CASE("verify accepts values at the claim's written precision only", "[verify]") {
   struct Case {
     std::string value;  // as the rules file writes it
@@ -165,5 +143,73 @@ TEST_CASE("verify accepts values at the claim's written precision only", "[verif
     const auto [lo, hi] = verify_detail::claim_range(rules->claims()[0]);
     CHECK(lo == Approx(c.low));
     CHECK(hi == Approx(c.high));
+  }
+}
+
+TEST_CASE("verify says why a sentence stating a claim's value does not back it", "[verify]") {
+  struct Case {
+    std::string sentence;  // states 55%, r55's value
+    std::string dimension;
+    std::string reason;    // a part of the first reason
+  };
+  const std::vector<Case> cases = {
+      {"In FY2012, 55% of people deported had no criminal convictions or minor convictions.\n", "period",
+       "period: sentence says FY2012, claim FY2011"},
+      {"In FY2011, 55% of people transferred had no criminal convictions or minor convictions.\n",
+       "measure", "measure: sentence says transfers, claim removals"},
+      {"In FY2011, 55% of them were counted.\n", "measure", "measure unknown: "},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.sentence);
+    auto index = one_sentence("x.txt", c.sentence);
+    auto r = rules();
+    auto v = verify_claims(r, *index);
+    const auto& cv = find(v, "r55");
+    CHECK(cv.evidence.empty());
+    REQUIRE(cv.rejected.size() == 1);
+    const auto& x = cv.rejected.front();
+    CHECK(x.figure.value == 55);
+    REQUIRE(!x.dimensions.empty());
+    CHECK(x.dimensions.front() == c.dimension);
+    CHECK(x.reasons.front().find(c.reason) != std::string::npos);
+    CHECK(render_verify_text(v).find("not backing x.txt:1 (55%): " + x.reasons.front()) != std::string::npos);
+    CHECK(render_verify_json(v).find("\"not_backing\"") != std::string::npos);
+  }
+}
+
+TEST_CASE("verify explains by the matcher's own dimensions (labour rules, version 2)", "[verify]") {
+  struct Case {
+    std::string sentence;
+    std::string claim;
+    std::string reason;  // the whole first reason; empty: the sentence backs the claim
+  };
+  const std::vector<Case> cases = {
+      {"In January 2022, the seasonally adjusted U-3 unemployment rate was 4.0 percent.\n", "u3-sa-2022-01", ""},
+      // A month is its own period: February does not back January (no slack).
+      {"In February 2022, the seasonally adjusted U-6 unemployment rate was 7.1 percent.\n", "u6-sa-2022-01",
+       "period: sentence says February 2022, claim January 2022"},
+      {"In January 2022, the seasonally adjusted U-6 unemployment rate was 4.0 percent.\n", "u3-sa-2022-01",
+       "series: sentence reads as u6, claim u3"},
+      {"In California, the seasonally adjusted U-3 unemployment rate was 4.0 percent in January 2022.\n",
+       "u3-sa-2022-01", "place: sentence says california, outside the rules' place (claim us): another statistic"},
+      {"In 2022, the seasonally adjusted U-3 unemployment rate was 4.0 percent.\n", "u3-sa-2022-01",
+       "period unknown: the sentence says 2022, coarser than the claim's January 2022"},
+  };
+  Diagnostics diags;
+  auto rules = load_rules({std::string(CLAIMCHECK_SOURCE_DIR) + "/examples/labour/rules.json"}, diags);
+  REQUIRE(rules);
+  for (const auto& c : cases) {
+    CAPTURE(c.sentence);
+    auto index = one_sentence("x.txt", c.sentence);
+    const auto v = verify_claims(*rules, *index);
+    const auto& cv = find(v, c.claim);
+    if (c.reason.empty()) {
+      CHECK(cv.status == VerifyStatus::backed_elsewhere);
+      CHECK(cv.rejected.empty());
+      continue;
+    }
+    CHECK(cv.evidence.empty());
+    REQUIRE(cv.rejected.size() == 1);
+    CHECK(cv.rejected.front().reasons.front() == c.reason);
   }
 }

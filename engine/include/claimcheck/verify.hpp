@@ -1,12 +1,14 @@
 // verify.hpp — for the people who maintain the figures: does the corpus back
-// each claim of the rules (verify), and how do the figures the corpus states
-// group, conflict or fail to compare (reconcile). Library only: no printing;
-// the renderers turn the results into text, JSON, CSV or HTML.
+// each claim of the rules, and why does a sentence stating a claim's value
+// not back it (verify); which figures of the corpus are one statistic, and
+// where do two documents disagree on one (reconcile). Library only: no
+// printing; the renderers turn the results into text, JSON, CSV or HTML.
 //
 //   auto v = claimcheck::verify_claims(rules, *index);
-//   for (auto& c : v.claims) if (c.status == claimcheck::VerifyStatus::not_found) ...
+//   for (auto& c : v.claims)
+//     for (auto& x : c.rejected) std::cout << x.figure.doc << ": " << x.reasons.front() << "\n";
 //   auto r = claimcheck::reconcile(&rules, *index);
-//   std::cout << claimcheck::render_reconcile_html(r);
+//   if (r.conflicts() > 0) std::cout << r.groups.front().conflicts.front().message << "\n";
 #pragma once
 
 #include <optional>
@@ -36,6 +38,21 @@ struct FramedFigure {
   std::string claim;       // id of the claim with this value and a compatible frame, or empty
   std::string definition;  // that claim's definition
   std::vector<std::string> inferred;  // dimensions reconcile took from that claim ("period", "category")
+  double lo = 0, hi = 0;   // values the figure is consistent with, at its written precision and hedge
+  // Why reconcile never puts this figure in a conflict, or empty: "a relative change",
+  // "a trend's start", "an age bound", "a minor number", "a year", "a part
+  // of a group the sentence does not qualify".
+  std::string not_compared;
+};
+
+// A corpus sentence that states a claim's value (at the precision the rules
+// write it) but does not back it, and why: one line per failing dimension,
+// from the claim matcher's own comparison ("period: sentence says 2022-02,
+// claim 2022-01"; "measure unknown: no counted noun the rules name").
+struct RejectedFigure {
+  FramedFigure figure;
+  std::vector<std::string> dimensions;  // "period", "measure", a facet name ...
+  std::vector<std::string> reasons;     // in words, one per dimension
 };
 
 enum class VerifyStatus { backed, backed_elsewhere, contradicted, not_found };
@@ -47,6 +64,7 @@ struct ClaimVerification {
   std::string reason;  // one human line: why this status
   std::vector<FramedFigure> evidence;       // backing figures, the claim's source first
   std::vector<FramedFigure> contradicting;  // same frame, another value
+  std::vector<RejectedFigure> rejected;     // the claim's value, but not backing it
   bool derived = false;                     // the definition says "Derived"
 };
 
@@ -59,54 +77,59 @@ struct VerifyResult {
 
 struct VerifyOptions {
   size_t limit = 50;       // evidence sentences searched per claim
-  int period_slack = 95;   // days; a calendar year quoted for a fiscal year
 };
 
 VerifyResult verify_claims(const Rules& rules, const Index& index,
                            const VerifyOptions& options = {});
 
-// A conflict inside a group: the same frame (program, measure, category,
-// consistent period, unit) stated with values that differ beyond precision.
+// A conflict inside a group: two documents give different values for one
+// statistic, both figures' frames positively equal to the group's on every
+// dimension it names (program, measure, categories, period, place, unit).
 struct ReconcileConflict {
-  std::vector<size_t> figures;  // indexes into ReconcileGroup::figures
-  std::string message;
+  std::vector<size_t> figures;  // indexes into ReconcileGroup::figures, one per side
+  std::string message;          // both values with file:line and quote
 };
 
-// One group of reconcile: every corpus figure measuring the same thing.
+// What a group is, in the order reconcile ranks them.
+enum class GroupKind {
+  conflict,   // documents disagree on one statistic
+  unsourced,  // framed figures no claim of the rules backs
+  agreeing,   // figures of a claim, or of one frame, that agree
+  unframed,   // figures whose measure the sentence does not state: listed, never compared
+};
+std::string_view group_kind_name(GroupKind k);  // "conflict", "unsourced", "agreeing", "unframed"
+
+// One group of reconcile: the figures of one claim, else of one frame
+// (program, measure, categories, place, unit). Different periods of one
+// frame are a series inside the group, never a conflict. A plain data
+// struct: the renderers only read it.
 struct ReconcileGroup {
-  std::string key;  // "program|measure|cat1+cat2"
+  GroupKind kind = GroupKind::agreeing;
+  std::string title;  // in words: "Secure Communities · removals · non-criminal · FY2011 · US"
+  std::string claim;  // the claim the group is about, or empty (grouped by frame)
   std::string program;
   std::string measure;
   std::set<std::string> category;
+  std::string place;
+  Unit unit = Unit::count;
+  std::vector<std::string> periods;  // distinct periods, in order: more than one is a series
   std::vector<FramedFigure> figures;
   std::vector<ReconcileConflict> conflicts;
-};
-
-// Figures of the same program, measure and unit whose periods or
-// definitions differ, so they cannot be quoted as one statistic.
-struct ReconcileIncomparable {
-  std::string program;
-  std::string measure;
-  Unit unit = Unit::percent;
-  std::vector<std::string> groups;   // keys of the groups involved
-  std::vector<std::string> reasons;  // "period", "definition"
-  std::vector<FramedFigure> figures;
-  std::string message;
+  size_t documents() const;  // distinct documents among the figures
 };
 
 struct ReconcileResult {
-  std::vector<ReconcileGroup> groups;
-  std::vector<ReconcileIncomparable> incomparables;
+  std::vector<ReconcileGroup> groups;  // ranked: conflicts, unsourced, agreeing, unframed
   size_t figures = 0;
   size_t conflicts() const;
+  size_t count(GroupKind k) const;
 };
 
 struct ReconcileOptions {
   size_t limit = 100000;   // sentences per unit
-  int period_slack = 95;
 };
 
-// `rules` may be null: then frames have no vocabulary and only units group.
+// `rules` may be null: then frames have no vocabulary and nothing is compared.
 ReconcileResult reconcile(const Rules* rules, const Index& index,
                           const ReconcileOptions& options = {});
 
