@@ -340,7 +340,7 @@ else printf 'ok   %-28s exit 0, escapes shown as %s\n' "$case" "$(grep -o '␛\]
 # must be a discrepancy quoting the figure exactly as written.
 for pair in full-width:'７９％' arabic-indic:'٧٩٪' devanagari:'७९%' zero-width-space:$'7\xe2\x80\x8b9%' \
   word-joiner:$'7\xe2\x81\xa09%' no-break-space:$'79\xc2\xa0%' narrow-no-break:$'79\xe2\x80\xaf%' \
-  full-width-percent-word:'７９ percent'; do
+  full-width-percent-word:'７９ percent' combining-acute:$'7\xcc\x819%'; do
   case="script-digits:${pair%%:*}"
   fig="${pair#*:}"
   tried=$((tried + 1))
@@ -353,6 +353,23 @@ m = json.loads(sys.argv[1])["files"][0]["mentions"]
 assert [(x["text"], x["value"], x["unit"], x["verdict"]) for x in m] == [(sys.argv[2], 79, "percent", "discrepancy")], m
 ' "$out" "$fig" 2>"$tmp/py.err"; then fail "figure not read as 79% and checked: $(tail -1 "$tmp/py.err")"
   else printf 'ok   %-28s exit 1, %s read as 79%% and checked\n' "$case" "$fig"; fi
+done
+
+# Thousands grouped with an apostrophe (Swiss), a right single quote or a
+# full-width comma are one figure, not two.
+for pair in apostrophe:"47'000" right-quote:$'47\xe2\x80\x99000' full-width-comma:$'47\xef\xbc\x8c000'; do
+  case="thousands:${pair%%:*}"
+  fig="${pair#*:}"
+  tried=$((tried + 1))
+  printf 'In 2019, %s people were deported.\n' "$fig" >"$tmp/in/thousands.txt"
+  run check --extract-only --format json "$tmp/in/thousands.txt"
+  if [ "$status" != 0 ]; then fail "exit $status: $err"
+  elif ! python3 -c '
+import json, sys
+m = json.loads(sys.argv[1])["files"][0]["mentions"]
+assert [(x["text"], x["value"], x["unit"]) for x in m] == [(sys.argv[2], 47000, "count")], m
+' "$out" "$fig" 2>"$tmp/py.err"; then fail "not read as one count 47000: $(tail -1 "$tmp/py.err")"
+  else printf 'ok   %-28s exit 0, %s read as 47000\n' "$case" "$fig"; fi
 done
 
 # A year in full-width digits is the period of the figure beside it.
