@@ -69,6 +69,8 @@ const char* kRules = R"({
       "frame": { "measure": "detainers", "category": ["level-1"] } },
     { "id": "detainers-ll", "value": 16227, "unit": "count",
       "frame": { "measure": "detainers", "category": ["low-level"] } },
+    { "id": "detainers-all", "value": 20074, "unit": "count", "frame": { "measure": "detainers" },
+      "sum_of": ["detainers-l1", "detainers-ll"] },
     { "id": "launch", "value": 2008, "unit": "year", "frame": { "measure": "launch" } },
     { "id": "launch-oregon", "value": 2010, "unit": "year",
       "frame": { "measure": "launch", "place": "oregon" } }
@@ -216,6 +218,11 @@ TEST_CASE("findings only on positive evidence", "[check]") {
       {"a sum of two reference shares is supported", "Between October 2008 and June 2010, 99% of "
        "people deported had no criminal record, low-level offenses or a Level 1 charge.", "99%",
        "supported", {}},
+      {"beside a named group, an unnamed one is another part, not the whole", "ICE issued 3,847 "
+       "detainers for Level 1 suspects and 16,227 for lower-level ones.", "16,227", "unverified",
+       {}},
+      {"a whole count with no qualifier is all of it", "ICE issued 25,000 detainers.", "25,000",
+       "discrepancy", {"value-mismatch@25,000"}},
       {"a counted noun wins over a verb elsewhere", "In its first year, Secure Communities "
        "identified 111,000 people and 47,000 sets of fingerprints were deported.", "111,000",
        "supported", {}},
