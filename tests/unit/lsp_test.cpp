@@ -143,3 +143,54 @@ TEST_CASE("the quick fix writes the claim's value in the draft's style", "[lsp]"
     CHECK(replacement_text(c.text, c.read_as, c.claim, c.keep_hedge) == c.want);
   }
 }
+
+TEST_CASE("code actions: the suppression comment in each format, and the figure replaced", "[lsp]") {
+  const std::string text = "Intro.\n  Some 15% of matches were U.S. citizens.\n";
+  FileReport report;
+  MentionResult m;
+  m.mention.begin = 14;
+  m.mention.end = 22;
+  m.mention.text = "Some 15%";
+  m.mention.value = 15;
+  m.mention.unit = Unit::percent;
+  m.start = {2, 3};
+  m.end = {2, 11};
+  m.claim = "hits-us-citizens";
+  report.mentions.push_back(m);
+  Finding x;
+  x.kind = "value-mismatch";
+  x.begin = 14;
+  x.end = 22;
+  x.start = {2, 3};
+  x.end_pos = {2, 11};
+  x.text = "Some 15%";
+  x.message = "the reference figure is 5%";
+  x.claim = "hits-us-citizens";
+  x.fingerprint = "abc";
+  report.findings.push_back(x);
+  const LineIndex lines(text);
+  struct Case {
+    std::string format, inserted;
+  };
+  const std::vector<Case> cases = {
+      {"md", "  <!-- claimcheck-disable-next-line value-mismatch -- reason: why this figure stands -->\n"},
+      {"html", "  <!-- claimcheck-disable-next-line value-mismatch -- reason: why this figure stands -->\n"},
+      {"txt", "  claimcheck-disable-next-line value-mismatch -- reason: why this figure stands\n"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.format);
+    // Without rules: only the suppression, inserted at the start of line 2 (index 1).
+    json actions = code_actions(report, "file:///d", c.format, lines, {2, 5}, {2, 5}, View{});
+    REQUIRE(actions.size() == 1);
+    const json& edit = actions[0]["edit"]["changes"]["file:///d"][0];
+    CHECK(edit["newText"] == c.inserted);
+    CHECK(edit["range"]["start"] == json({{"line", 1}, {"character", 0}}));
+    CHECK(actions[0]["diagnostics"][0]["code"] == "value-mismatch");
+  }
+  // A range on another line offers nothing.
+  CHECK(code_actions(report, "file:///d", "md", lines, {1, 1}, {1, 3}, View{}).empty());
+  // A suppressed finding is neither published nor offered.
+  report.findings[0].suppressed = Finding::Suppression{"inline", "why", ""};
+  CHECK(diagnostics(report, lines, View{}).empty());
+  CHECK(code_actions(report, "file:///d", "md", lines, {2, 5}, {2, 5}, View{}).empty());
+}
