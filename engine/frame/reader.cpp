@@ -117,11 +117,13 @@ class Reader {
       SentenceScan scan = scan_sentence(rules_, sentence, date_);
       for (auto& hit : scan.vocab) hit.begin += s.begin, hit.end += s.begin;
       for (auto& pm : scan.periods) pm.begin += s.begin, pm.end += s.begin;
+      for (auto& hit : scan.excluded) hit.begin += s.begin, hit.end += s.begin;
       rs.vocab = std::move(scan.vocab);
+      rs.excluded = std::move(scan.excluded);
       rs.periods = std::move(scan.periods);
       out_.sentences.push_back(std::move(rs));
     }
-    if (out_.sentences.empty()) out_.sentences.push_back({{0, text_.size()}, 0, {}, {}, {}, {}});
+    if (out_.sentences.empty()) out_.sentences.push_back({{0, text_.size()}, 0, {}, {}, {}, {}, {}});
     sentences_in_paragraph_.assign(out_.sentences.back().paragraph + 1, 0);
     for (const auto& rs : out_.sentences) ++sentences_in_paragraph_[rs.paragraph];
 
@@ -629,6 +631,12 @@ class Reader {
     if (cats.empty() && previous && previous->mention.unit == m.unit &&
         !previous->frame.category.empty() && is_positive(previous->source.category))
       f.partitive = true;
+    // "four in five went to people outside the top priority": the group is
+    // named by what it is not, so it is unknown, not all.
+    for (const VocabularyHit& x : s.excluded)
+      if (cats.empty() && x.dimension == Dimension::category && x.begin >= own.begin &&
+          x.end <= own.end)
+        f.partitive = true;
 
     // "detainers on Level 1 subjects and on lower-level subjects numbered
     // 3,847 and 16,227, respectively": the k-th figure takes the k-th group.
