@@ -149,21 +149,10 @@ int run_check(const CheckArgs& args) {
     }
   }
   std::unique_ptr<Index> index;
-  std::error_code ec;
   if (args.extract_only) {
     // Extraction only, asked for explicitly: every figure comes out unchecked.
-  } else if (!db.empty() && std::filesystem::exists(db, ec)) {
-    index = open_index(db, OpenMode::read, diags);
-  } else if (!args.db.empty()) {
-    diags.error(db, 0, 0, "no index here; run 'claimcheck index --db " + db + " PATH...' first");
-  } else if (!config.corpus.empty()) {
-    // A checkout without an index yet: build it from the configured corpus.
-    Diagnostics index_diags;
-    index = open_index(db, OpenMode::write, diags);
-    if (index) {
-      index_paths(*index, config.corpus, index_diags);
-      index->commit();
-    }
+  } else {
+    index = open_or_build_index(db, !args.db.empty(), config, diags);
   }
   // No silent passes: with nothing to check against, every figure would be
   // "unchecked" and the run would exit 0.

@@ -67,6 +67,7 @@ void add_rules_command(CLI::App& app, Runner& run);
 void add_verify_command(CLI::App& app, Runner& run);
 void add_reconcile_command(CLI::App& app, Runner& run);
 void add_serve_command(CLI::App& app, Runner& run);
+void add_lsp_command(CLI::App& app, Runner& run);
 void add_config_command(CLI::App& app, Runner& run);
 void add_init_command(CLI::App& app, Runner& run);
 
@@ -79,6 +80,13 @@ struct Inputs {
 // only when `need_rules`; a missing index is always one.
 Inputs load_inputs(const std::string& db_flag, const std::vector<std::string>& rules_flag,
                    bool need_rules, Diagnostics& diags);
+
+// The index in `db`: opened when it exists; else, when the folder came from
+// claimcheck.json (not --db), built from the configured corpus as a fresh
+// checkout needs; else an error saying how to build it. nullptr when there
+// is none (no db, no corpus) or it failed (with a diagnostic).
+std::unique_ptr<Index> open_or_build_index(const std::string& db, bool db_from_flag, const Config& config,
+                                           Diagnostics& diags);
 
 // Prints every diagnostic to stderr, "claimcheck: " prefixed when it has no file.
 void print_diagnostics(const Diagnostics& diags);

@@ -170,6 +170,25 @@ Inputs load_inputs(const std::string& db_flag, const std::vector<std::string>& r
   return in;
 }
 
+std::unique_ptr<Index> open_or_build_index(const std::string& db, bool db_from_flag, const Config& config,
+                                           Diagnostics& diags) {
+  std::error_code ec;
+  if (!db.empty() && fs::exists(db, ec)) return open_index(db, OpenMode::read, diags);
+  if (db_from_flag) {
+    diags.error(db, 0, 0, "no index here; run 'claimcheck index --db " + db + " PATH...' first");
+    return nullptr;
+  }
+  if (config.corpus.empty()) return nullptr;
+  // A checkout without an index yet: build it from the configured corpus.
+  Diagnostics index_diags;
+  auto index = open_index(db, OpenMode::write, diags);
+  if (index) {
+    index_paths(*index, config.corpus, index_diags);
+    index->commit();
+  }
+  return index;
+}
+
 void print_diagnostics(const Diagnostics& diags) {
   for (const auto& d : diags.items()) {
     if (d.file.empty())

@@ -58,6 +58,7 @@ int main(int argc, char** argv) {
   add_search_command(app, run);
   add_rules_command(app, run);
   add_serve_command(app, run);
+  add_lsp_command(app, run);
   // CLI11 reports an unknown verb as a missing one; name it instead.
   auto known = [&](const std::string& name) {
     for (const auto* sub : app.get_subcommands({}))

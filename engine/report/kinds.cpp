@@ -52,6 +52,11 @@ const FindingKind* find_finding_kind(std::string_view name) {
   return it == kinds.end() ? nullptr : &*it;
 }
 
+std::string finding_help_uri(std::string_view kind) {
+  // The project's home page; replace when the project is published elsewhere.
+  return "https://github.com/claimcheck/claimcheck/blob/main/docs/findings.md#" + std::string(kind);
+}
+
 Summary Report::summary() const {
   Summary s;
   for (const auto& f : files) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "claimcheck/report.hpp"
+#include "claimcheck/uri.hpp"
 
 namespace claimcheck {
 
@@ -27,24 +28,6 @@ const char* sarif_level(Severity s) {
   return "error";
 }
 
-// A file path as a URI reference: unreserved characters and '/' stay, the
-// rest is percent-encoded (spaces, '#', '?', non-ASCII bytes ...).
-std::string uri_reference(std::string_view path) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : path) {
-    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-        c == '.' || c == '_' || c == '~' || c == '/') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
-
 // An artifact location: relative to %SRCROOT% when the path is relative or
 // under `root`, else an absolute file:// URI (a bare absolute path is not a
 // valid URI, and code scanning cannot link it).
@@ -60,18 +43,37 @@ json artifact_location(const std::string& path, const std::string& root) {
   return loc;
 }
 
+// A rule's name, readable and distinct from its id even ignoring case, as
+// SARIF asks (3.49.7; sarif-multitool's SARIF1001), in Pascal case
+// (SARIF2012): "value-mismatch" -> "ValueMismatch", "unsupported" ->
+// "UnsupportedFinding".
+std::string rule_name(std::string_view kind) {
+  std::string out;
+  bool upper = true;
+  for (char c : kind) {
+    if (c == '-') {
+      upper = true;
+      continue;
+    }
+    out += upper && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+    upper = false;
+  }
+  if (kind.find('-') == std::string_view::npos) out += "Finding";
+  return out;
+}
+
 json rules_json() {
   json rules = json::array();
   for (const auto& k : finding_kinds()) {
     const std::string help = std::string(k.help);
     rules.push_back({{"id", std::string(k.name)},
-                     {"name", std::string(k.name)},
+                     {"name", rule_name(k.name)},
                      {"shortDescription", {{"text", help}}},
                      {"fullDescription", {{"text", help}}},
                      {"help", {{"text", help + " Answer it once with a comment in the draft "
                                               "(claimcheck-disable-next-line " + std::string(k.name) +
                                               " -- reason) or an entry in .claimcheck-waivers.json."}}},
-                     {"helpUri", std::string(kInformationUri) + "/blob/main/docs/findings.md#" + std::string(k.name)},
+                     {"helpUri", finding_help_uri(k.name)},
                      {"defaultConfiguration", {{"level", sarif_level(k.severity)}}}});
   }
   return rules;
@@ -161,6 +163,22 @@ std::string render_sarif(const Report& r, const std::string& root) {
   doc["version"] = "2.1.0";
   doc["runs"] = json::array({std::move(run)});
   return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+std::string uri_reference(std::string_view path) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : path) {
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+        c == '.' || c == '_' || c == '~' || c == '/') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
 }
 
 }  // namespace claimcheck

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <cctype>
 #include <set>
 #include <string>
 
@@ -88,6 +89,12 @@ TEST_CASE("SARIF declares one rule per finding kind with its default level", "[r
   for (size_t i = 0; i < rules.size(); ++i) {
     const auto& k = finding_kinds()[i];
     CHECK(rules[i]["id"] == std::string(k.name));
+    // A readable name distinct from the opaque id (SARIF 3.49.7, sarif-multitool SARIF1001).
+    std::string name = rules[i]["name"], id = rules[i]["id"];
+    for (auto* s : {&name, &id})
+      for (auto& c : *s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    CHECK(name != id);
+    CHECK(rules[i]["helpUri"] == finding_help_uri(k.name));
     CHECK(rules[i]["shortDescription"]["text"] == std::string(k.help));
     const std::string level = rules[i]["defaultConfiguration"]["level"];
     CHECK(level == (k.severity == Severity::error     ? "error"
@@ -97,6 +104,8 @@ TEST_CASE("SARIF declares one rule per finding kind with its default level", "[r
   }
   CHECK(ids.count("period-mismatch") == 1);
   CHECK(ids.count("missing-period") == 1);
+  CHECK(rules[0]["name"] == "ValueMismatch");
+  CHECK(rules[8]["name"] == "UnsupportedFinding");
 }
 
 TEST_CASE("SARIF results carry rule, level, message, region and evidence", "[report]") {

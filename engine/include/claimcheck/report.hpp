@@ -33,6 +33,8 @@ struct FindingKind {
 };
 const std::vector<FindingKind>& finding_kinds();
 const FindingKind* find_finding_kind(std::string_view name);
+// The page that explains a kind (SARIF helpUri, LSP codeDescription).
+std::string finding_help_uri(std::string_view kind);
 
 struct EvidenceRef {
   std::string doc;
