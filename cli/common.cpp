@@ -170,13 +170,4 @@ Inputs load_inputs(const std::string& db_flag, const std::vector<std::string>& r
   return in;
 }
 
-void print_diagnostics(const Diagnostics& diags) {
-  for (const auto& d : diags.items()) {
-    if (d.file.empty())
-      std::cerr << "claimcheck: " << d.format() << "\n";
-    else
-      std::cerr << d.format() << "\n";
-  }
-}
-
 }  // namespace claimcheck::cli

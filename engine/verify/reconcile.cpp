@@ -11,6 +11,7 @@
 #include <tuple>
 
 #include "claimcheck/verify.hpp"
+#include "report/templates.hpp"
 #include "verify/framing.hpp"
 
 namespace claimcheck {
@@ -335,59 +336,54 @@ std::string render_reconcile_csv(const ReconcileResult& r) {
   return out;
 }
 
+// The markup is engine/report/templates/reconcile.html; here, what it shows.
 std::string render_reconcile_html(const ReconcileResult& r) {
-  std::ostringstream os;
-  auto link = [](const FramedFigure& f) {
-    const std::string target = f.doc + "#L" + std::to_string(f.line);
-    return "<a href=\"" + html_escape(target) + "\">" + html_escape(f.doc) + ":" +
-           std::to_string(f.line) + "</a>";
+  // Every key set on every row: a missing one would be read from the group.
+  auto row = [](const FramedFigure& f, bool conflict) {
+    return mstch::map{{"conflict", conflict},
+                      {"text", f.text},
+                      {"period", period_label(f)},
+                      {"definition", f.definition},
+                      {"target", f.doc + "#L" + std::to_string(f.line)},
+                      {"doc", f.doc},
+                      {"line", f.line},
+                      {"quote", f.quote}};
   };
-  auto row = [&](const FramedFigure& f, bool conflict) {
-    std::string s = conflict ? "<tr class=\"conflict\">" : "<tr>";
-    s += "<td class=\"v\">" + html_escape(f.text) + "</td><td>" + html_escape(period_label(f)) +
-         "</td><td>" + html_escape(f.definition) + "</td><td>" + link(f) +
-         "</td><td><a class=\"q\" href=\"" + html_escape(f.doc + "#L" + std::to_string(f.line)) +
-         "\">" + html_escape(f.quote) + "</a></td></tr>\n";
-    return s;
-  };
-  os << "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
-        "<title>claimcheck reconcile</title>\n<style>\n"
-        "body{font:14px/1.4 system-ui,sans-serif;margin:2em;max-width:70em}\n"
-        "table{border-collapse:collapse;width:100%;margin-bottom:1.5em}\n"
-        "td,th{border:1px solid #ccc;padding:4px 6px;vertical-align:top;text-align:left}\n"
-        "th{background:#f3f3f3}tr.conflict td{background:#ffe0e0}\n"
-        ".incomparable{border-left:4px solid #d08000;padding-left:1em;margin-bottom:1.5em}\n"
-        ".v{white-space:nowrap;font-weight:bold}a.q{color:inherit}\n"
-        "</style></head><body>\n<h1>Reconcile</h1>\n<p>"
-     << r.figures << " figures in " << r.groups.size() << " groups; " << r.conflicts()
-     << " conflicts; " << r.incomparables.size() << " incomparables.</p>\n";
-  if (!r.incomparables.empty()) {
-    os << "<h2>Incomparable figures</h2>\n";
-    for (const auto& i : r.incomparables) {
-      os << "<div class=\"incomparable\"><p><strong>" << html_escape(i.measure) << "</strong> — "
-         << html_escape(i.reasons.size() > 1 ? i.reasons[0] + ", " + i.reasons[1] : i.reasons[0])
-         << ": " << html_escape(i.message) << "</p>\n<table><tr><th>figure</th><th>period</th>"
-         << "<th>definition</th><th>where</th><th>quote</th></tr>\n";
-      for (const auto& f : i.figures) os << row(f, false);
-      os << "</table></div>\n";
-    }
+  mstch::array incomparables;
+  for (const auto& i : r.incomparables) {
+    mstch::array rows;
+    for (const auto& f : i.figures) rows.push_back(row(f, false));
+    incomparables.push_back(mstch::map{
+        {"measure", i.measure},
+        {"reasons", i.reasons.size() > 1 ? i.reasons[0] + ", " + i.reasons[1] : i.reasons[0]},
+        {"message", i.message},
+        {"rows", rows}});
   }
-  os << "<h2>Groups</h2>\n";
+  mstch::array groups;
   for (const auto& g : r.groups) {
-    os << "<h3>" << html_escape(g.measure.empty() ? g.program + " (no measure stated)" : g.key)
-       << (g.conflicts.empty() ? "" : " — conflict") << "</h3>\n";
-    for (const auto& c : g.conflicts) os << "<p class=\"conflict\">" << html_escape(c.message) << "</p>\n";
-    os << "<table><tr><th>figure</th><th>period</th><th>definition</th><th>where</th><th>quote</th></tr>\n";
+    mstch::array rows, messages;
     for (size_t k = 0; k < g.figures.size(); ++k) {
       bool conflict = false;
       for (const auto& c : g.conflicts)
         conflict |= std::find(c.figures.begin(), c.figures.end(), k) != c.figures.end();
-      os << row(g.figures[k], conflict);
+      rows.push_back(row(g.figures[k], conflict));
     }
-    os << "</table>\n";
+    for (const auto& c : g.conflicts) messages.push_back(mstch::map{{"message", c.message}});
+    groups.push_back(mstch::map{
+        {"title", g.measure.empty() ? g.program + " (no measure stated)" : g.key},
+        {"has_conflicts", !g.conflicts.empty()},
+        {"conflict_messages", messages},
+        {"rows", rows}});
   }
-  os << "</body></html>\n";
-  return os.str();
+  return report::render_template(
+      "reconcile.html",
+      mstch::map{{"figures", static_cast<int>(r.figures)},
+                 {"group_count", static_cast<int>(r.groups.size())},
+                 {"conflicts", static_cast<int>(r.conflicts())},
+                 {"incomparable_count", static_cast<int>(r.incomparables.size())},
+                 {"has_incomparables", !r.incomparables.empty()},
+                 {"incomparables", incomparables},
+                 {"groups", groups}});
 }
 
 }  // namespace claimcheck
