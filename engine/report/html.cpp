@@ -215,7 +215,8 @@ std::string render_html(const Report& r) {
                                {"figure_rows", figure_rows(f, fi)}});
   }
   return report::render_template(
-      "report.html", mstch::map{{"files_count", static_cast<int>(r.files.size())},
+      "report.html", mstch::map{{"page_title", std::string("claimcheck report")},
+                                {"files_count", static_cast<int>(r.files.size())},
                                 {"figures", static_cast<int>(s.mentions)},
                                 {"verdicts", verdict_rows(r)},
                                 {"errors", static_cast<int>(s.errors)},

@@ -377,7 +377,8 @@ std::string render_reconcile_html(const ReconcileResult& r) {
   }
   return report::render_template(
       "reconcile.html",
-      mstch::map{{"figures", static_cast<int>(r.figures)},
+      mstch::map{{"page_title", std::string("claimcheck reconcile")},
+                 {"figures", static_cast<int>(r.figures)},
                  {"group_count", static_cast<int>(r.groups.size())},
                  {"conflicts", static_cast<int>(r.conflicts())},
                  {"incomparable_count", static_cast<int>(r.incomparables.size())},
