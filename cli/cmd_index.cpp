@@ -21,6 +21,7 @@ namespace fs = std::filesystem;
 struct IndexArgs {
   std::string db;
   size_t shards = 0;
+  bool follow_symlinks = false;
   std::vector<std::string> paths;
 };
 
@@ -97,7 +98,9 @@ int run_index(const IndexArgs& args) {
   ProgressBar bar;
   std::function<void(const IndexProgress&)> progress;
   if (isatty(STDERR_FILENO)) progress = [&bar](const IndexProgress& p) { bar(p); };
-  const IndexStats stats = index_paths(*index, paths, diags, progress);
+  IndexPathsOptions options;
+  options.follow_symlinks = args.follow_symlinks;
+  const IndexStats stats = index_paths(*index, paths, diags, progress, options);
   index.reset();  // commits and releases the database lock
   bar.clear();
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -194,6 +197,8 @@ void add_index_command(CLI::App& app, Runner& run) {
                   "split a new index into N databases listed by a Xapian stub (DB/XAPIANDB); "
                   "each can be served from another machine with xapian-tcpsrv")
       ->check(CLI::Range(1, 256));
+  cmd->add_flag("--follow-symlinks", args->follow_symlinks,
+                "index files that symbolic links in a folder point to outside it (skipped otherwise)");
   cmd->add_option("paths", args->paths, "files or folders (default: the corpus in claimcheck.json)");
   cmd->callback([&run, args] { run = [args] { return run_index(*args); }; });
 }

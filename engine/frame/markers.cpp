@@ -13,6 +13,16 @@ const RE2& referent_re() {
   return re;
 }
 
+// "of those who ...", "those it sent to ICE custody": a demonstrative that a
+// relative clause defines on the spot names a new group, not one named before.
+const RE2& defined_group_re() {
+  static const RE2 re(
+      "(?i)\\b(?:of |among )?(?:those|these) (?:who|whom|that|which|it|we|they|he|she|you|i|"
+      "the agency|police|officers)\\b",
+      RE2::Quiet);
+  return re;
+}
+
 // "in that period", "over the same 32 months": the period named before.
 const RE2& period_reference_re() {
   static const RE2 re(

@@ -9,6 +9,8 @@
 namespace claimcheck::detail {
 
 const RE2& referent_re();
+// "those who ...", "those it sent": a group a relative clause defines (not a back-reference).
+const RE2& defined_group_re();
 const RE2& period_reference_re();
 // Groups: 1 before/earlier, 2 previous/prior/preceding (both back a year),
 // 3 later/after, 4 following/next (both on a year).

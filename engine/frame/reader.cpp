@@ -117,11 +117,13 @@ class Reader {
       SentenceScan scan = scan_sentence(rules_, sentence, date_);
       for (auto& hit : scan.vocab) hit.begin += s.begin, hit.end += s.begin;
       for (auto& pm : scan.periods) pm.begin += s.begin, pm.end += s.begin;
+      for (auto& hit : scan.excluded) hit.begin += s.begin, hit.end += s.begin;
       rs.vocab = std::move(scan.vocab);
+      rs.excluded = std::move(scan.excluded);
       rs.periods = std::move(scan.periods);
       out_.sentences.push_back(std::move(rs));
     }
-    if (out_.sentences.empty()) out_.sentences.push_back({{0, text_.size()}, 0, {}, {}, {}, {}});
+    if (out_.sentences.empty()) out_.sentences.push_back({{0, text_.size()}, 0, {}, {}, {}, {}, {}});
     sentences_in_paragraph_.assign(out_.sentences.back().paragraph + 1, 0);
     for (const auto& rs : out_.sentences) ++sentences_in_paragraph_[rs.paragraph];
 
@@ -260,7 +262,8 @@ class Reader {
     if (!fresh) return it->second;
     const re2::StringPiece part = piece(text_.substr(b, e - b));
     Marks& mk = it->second;
-    mk.referent = RE2::PartialMatch(part, referent_re());
+    mk.referent = RE2::PartialMatch(part, referent_re()) &&
+                  !RE2::PartialMatch(part, defined_group_re());
     mk.period_ref = RE2::PartialMatch(part, period_reference_re());
     mk.agency = RE2::PartialMatch(part, agency_re());
     re2::StringPiece which[4];
@@ -332,7 +335,8 @@ class Reader {
       if (!c.free) continue;
       free_says.emplace_back(c.span, says(s, w, c.span, carried));
       const std::string_view ct = text_.substr(c.span.begin, c.span.end - c.span.begin);
-      sentence_referent |= RE2::PartialMatch(piece(ct), referent_re());
+      sentence_referent |= RE2::PartialMatch(piece(ct), referent_re()) &&
+                           !RE2::PartialMatch(piece(ct), defined_group_re());
       sentence_period_ref |= RE2::PartialMatch(piece(ct), period_reference_re());
     }
     // A program named anywhere in the sentence is its context (read only
@@ -534,7 +538,8 @@ class Reader {
     const bool referent = own_marks.referent || sentence_referent;
     const bool period_ref = own_marks.period_ref || sentence_period_ref;
     // The frame a back-reference points at: the figure before in this
-    // sentence, else what the text said last.
+    // sentence, else what the text said last (news paragraphs are short:
+    // "That year, ..." and "Of those, ..." often open a new one).
     const Says referred = previous ? says_of(*previous) : carried.last;
     auto as_context = [](Found<std::string> x) {
       if (x.ok()) x.origin = is_positive(x.origin) ? Origin::context : x.origin;
@@ -619,6 +624,19 @@ class Reader {
         f.category_open = orp != std::string_view::npos && orp < 4;
       }
     }
+
+    // "3,847 detainers for Level 1 suspects and 16,227 for lower-level
+    // ones": beside a sibling that names its group, a figure whose group the
+    // rules do not know is another part of the whole, not the whole.
+    if (cats.empty() && previous && previous->mention.unit == m.unit &&
+        !previous->frame.category.empty() && is_positive(previous->source.category))
+      f.partitive = true;
+    // "four in five went to people outside the top priority": the group is
+    // named by what it is not, so it is unknown, not all.
+    for (const VocabularyHit& x : s.excluded)
+      if (cats.empty() && x.dimension == Dimension::category && x.begin >= own.begin &&
+          x.end <= own.end)
+        f.partitive = true;
 
     // "detainers on Level 1 subjects and on lower-level subjects numbered
     // 3,847 and 16,227, respectively": the k-th figure takes the k-th group.

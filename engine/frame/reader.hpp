@@ -21,6 +21,7 @@ struct ReadSentence {
   Span span;                           // byte span in the text
   size_t paragraph = 0;                // blocks separated by blank lines
   std::vector<VocabularyHit> vocab;    // absolute offsets
+  std::vector<VocabularyHit> excluded;  // "outside the top priority" (see SentenceScan)
   std::vector<PeriodMention> periods;  // absolute offsets (vocabulary periods included)
   std::vector<Span> clauses;           // absolute offsets, in order
   std::vector<size_t> figures;         // indexes into Reading::figures

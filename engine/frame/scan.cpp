@@ -45,14 +45,24 @@ SentenceScan scan_sentence(const Rules* rules, std::string_view sentence, Day do
     out.vocab = std::move(kept);
   }
   // "The Criminal Alien Program, not Secure Communities, ...": a negated
-  // phrase does not describe the figure.
+  // phrase does not describe the figure; "people outside the top priority"
+  // names a group by what it is not.
   std::erase_if(out.vocab, [&](const VocabularyHit& hit) {
     const std::string_view before = sentence.substr(0, hit.begin);
     auto ends = [&](std::string_view w) {
       return before.size() >= w.size() &&
              strncasecmp(before.data() + before.size() - w.size(), w.data(), w.size()) == 0;
     };
-    return ends("not ") || ends("rather than ") || ends("instead of ");
+    static constexpr std::string_view kExcept[] = {
+        "not ",         "rather than ",    "instead of ", "other than ",  "outside the ",
+        "outside of ",  "outside ",        "except ",     "except for ",  "excluding ",
+        "apart from ",  "besides ",        "not the ",    "beyond the ",  "other than the "};
+    for (std::string_view w : kExcept)
+      if (ends(w)) {
+        out.excluded.push_back(hit);
+        return true;
+      }
+    return false;
   });
   return out;
 }

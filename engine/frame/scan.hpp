@@ -16,6 +16,10 @@ namespace claimcheck::detail {
 struct SentenceScan {
   std::vector<VocabularyHit> vocab;    // program, measure, category, place
   std::vector<PeriodMention> periods;  // vocabulary periods, then parsed ones
+  // Category phrases the sentence names only to exclude ("outside the top
+  // priority", "other than Level 1"): removed from `vocab`, kept here so a
+  // figure they qualify reads as a part whose group is unknown.
+  std::vector<VocabularyHit> excluded;
 };
 
 // Offsets are relative to `sentence`; `rules` may be null (periods only).

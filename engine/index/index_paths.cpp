@@ -58,14 +58,15 @@ std::string normal_path(const fs::path& p) {
 // Why a file met in a folder is not read, or "": special files are refused by
 // type (opening a FIFO would block), and a symbolic link is followed only to
 // a file inside the folder being indexed.
-std::string refusal(const fs::path& p, const fs::path& root) {
+std::string refusal(const fs::path& p, const fs::path& root, bool follow_symlinks) {
   std::error_code ec;
   if (fs::is_symlink(fs::symlink_status(p, ec))) {
     const fs::path target = fs::canonical(p, ec);
     if (ec) return "broken symbolic link";
     const auto [r, t] = std::mismatch(root.begin(), root.end(), target.begin(), target.end());
-    if (root.empty() || r != root.end())
-      return "symbolic link to a file outside the corpus (" + target.string() + ")";
+    if (!follow_symlinks && (root.empty() || r != root.end()))
+      return "symbolic link to a file outside the corpus (" + target.string() +
+             "; index --follow-symlinks takes it)";
   }
   struct stat st {};
   if (::stat(p.c_str(), &st) != 0) return std::strerror(errno);
@@ -171,7 +172,8 @@ size_t worker_count(size_t jobs) {
 }  // namespace
 
 IndexStats index_paths(Index& index, const std::vector<std::string>& paths, Diagnostics& diags,
-                       const std::function<void(const IndexProgress&)>& progress) {
+                       const std::function<void(const IndexProgress&)>& progress,
+                       const IndexPathsOptions& options) {
   IndexStats stats;
   std::vector<FileJob> jobs;
   std::vector<std::string> folders;
@@ -209,7 +211,7 @@ IndexStats index_paths(Index& index, const std::vector<std::string>& paths, Diag
         continue;
       }
       if (!supported_extension(p) || it->is_directory(ec)) continue;
-      if (auto why = refusal(p, root); !why.empty()) {
+      if (auto why = refusal(p, root, options.follow_symlinks); !why.empty()) {
         diags.warning(p.string(), 0, 0, "skipped: " + why);
         ++stats.files_skipped;
         continue;

@@ -5,7 +5,8 @@
 // Metadata from docProps/core.xml (dc:title, dc:creator, dcterms:created).
 // Zip bombs: each entry's declared size is checked against
 // ReadLimits::max_unpacked_bytes before reading, and reading stops at the cap
-// whatever the header claimed.
+// whatever the header claimed. A time budget (ReadBudget) is looked at
+// between paragraphs.
 #include <pugixml.hpp>
 #include <zip.h>
 
@@ -88,6 +89,7 @@ void paragraph_text(const pugi::xml_node& node, std::string& out, bool top = tru
 }  // namespace
 
 bool read_docx(std::string_view bytes, Document& doc, Diagnostics& diags, const ReadLimits& limits) {
+  const ReadBudget budget(limits, bytes.size());
   if (bytes.substr(0, 2) != "PK") {
     diags.error(doc.path, 0, 0, "not a DOCX (not a zip archive)");
     return false;
@@ -124,7 +126,15 @@ bool read_docx(std::string_view bytes, Document& doc, Diagnostics& diags, const 
   TextBuilder out(doc);
   int number = 0;
   std::string text;
-  for (pugi::xpath_node p : xml.select_nodes("//w:p")) {
+  const pugi::xpath_node_set paragraphs = xml.select_nodes("//w:p");
+  for (pugi::xpath_node p : paragraphs) {
+    // The time budget, between paragraphs (the unpacked XML is capped above).
+    if (number % 256 == 0 && budget.spent()) {
+      diags.error(doc.path, 0, 0,
+                  "cannot read DOCX: " + budget.why() + " (at paragraph " + std::to_string(number + 1) +
+                      " of " + std::to_string(paragraphs.size()) + ")");
+      return false;
+    }
     ++number;
     text.clear();
     paragraph_text(p.node(), text);

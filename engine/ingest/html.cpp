@@ -2,7 +2,8 @@
 // chrome (nav, header, footer, aside) are dropped; block elements end a
 // paragraph; whitespace collapses as a browser renders it. Metadata comes
 // from og:title / <title> / the first <h1>, and <meta> author, publisher and
-// date names (also dcterms.* / dc.* and article:published_time).
+// date names (also dcterms.* / dc.* and article:published_time). A time
+// budget (ReadBudget) is looked at every 256 elements.
 //
 // Source positions: gumbo gives each text node's byte offset in the file
 // (start_pos.offset) and its original text. Words of the decoded text are
@@ -76,11 +77,18 @@ bool is_block(GumboTag tag) {
 
 class HtmlWalker {
  public:
-  HtmlWalker(std::string_view original, Document& doc)
-      : original_(original), positions_(original), out_(doc) {}
+  HtmlWalker(std::string_view original, Document& doc, const ReadBudget& budget)
+      : original_(original), positions_(original), out_(doc), budget_(budget) {}
+
+  // Past the time budget (looked at every 256 elements) the walk stops.
+  bool over_budget() const { return over_budget_; }
 
   void walk(const GumboNode* node, int depth = 0) {
     if (depth > 400) return;  // pathological nesting: stop, don't overflow the stack
+    if (over_budget_ || (node->type == GUMBO_NODE_ELEMENT && elements_++ % 256 == 0 && budget_.spent())) {
+      over_budget_ = true;
+      return;
+    }
     if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
         node->type == GUMBO_NODE_CDATA) {
       text(node->v.text);
@@ -167,6 +175,9 @@ class HtmlWalker {
   std::string_view original_;
   OriginalPositions positions_;
   TextBuilder out_;
+  const ReadBudget& budget_;
+  size_t elements_ = 0;
+  bool over_budget_ = false;
   Document* doc_ = nullptr;
   bool space_pending_ = false;
   std::string first_h1_;
@@ -330,7 +341,8 @@ size_t excessive_nesting(std::string_view s, size_t& attributes) {
 
 }  // namespace
 
-bool read_html(std::string_view bytes, Document& doc, Diagnostics& diags) {
+bool read_html(std::string_view bytes, Document& doc, Diagnostics& diags, const ReadLimits& limits) {
+  const ReadBudget budget(limits, bytes.size());
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
   if (refuse_wide_encoding(bytes, doc.path, diags)) return false;
   if (bytes.substr(0, 8192).find('\0') != std::string_view::npos) {
@@ -361,9 +373,13 @@ bool read_html(std::string_view bytes, Document& doc, Diagnostics& diags) {
   std::string title;
   read_head(find_child(output->root, GUMBO_TAG_HEAD), doc.meta, title);
 
-  HtmlWalker walker(bytes, doc);
+  HtmlWalker walker(bytes, doc, budget);
   walker.set_doc(&doc);
   if (const GumboNode* body = find_child(output->root, GUMBO_TAG_BODY)) walker.walk(body);
+  if (walker.over_budget()) {
+    diags.error(doc.path, 0, 0, "cannot read HTML: " + budget.why());
+    return false;
+  }
   walker.finish();
   doc.source = normalised_source(bytes);
   doc.meta.title = !title.empty() ? title : walker.first_h1();

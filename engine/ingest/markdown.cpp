@@ -4,6 +4,7 @@
 // the original buffer, so each run is anchored at its own line:column and a
 // figure inside emphasis or a link maps back to where it is in the file.
 // YAML-style front matter (--- ... ---) gives title, author/publisher, date.
+// A time budget (ReadBudget) is looked at between blocks.
 #include <md4c.h>
 
 #include <cctype>
@@ -19,6 +20,9 @@ struct MdState {
   size_t size = 0;
   OriginalPositions* positions = nullptr;
   TextBuilder* out = nullptr;
+  const ReadBudget* budget = nullptr;
+  size_t blocks = 0;
+  bool over_budget = false;
   int skip = 0;        // inside code blocks, raw HTML, images
   int heading = 0;     // inside a heading
   bool first_heading_done = false;
@@ -28,6 +32,11 @@ struct MdState {
 
 int enter_block(MD_BLOCKTYPE type, void*, void* user) {
   auto& st = *static_cast<MdState*>(user);
+  // The time budget, every 256 blocks; a non-zero return stops md4c.
+  if (st.blocks++ % 256 == 0 && st.budget->spent()) {
+    st.over_budget = true;
+    return 1;
+  }
   switch (type) {
     case MD_BLOCK_CODE:
     case MD_BLOCK_HTML: ++st.skip; break;
@@ -162,7 +171,8 @@ size_t read_front_matter(std::string_view s, Metadata& meta, std::vector<FrontTe
 
 }  // namespace
 
-bool read_markdown(std::string_view bytes, Document& doc, Diagnostics& diags) {
+bool read_markdown(std::string_view bytes, Document& doc, Diagnostics& diags, const ReadLimits& limits) {
+  const ReadBudget budget(limits, bytes.size());
   if (!check_text_bytes(bytes, doc.path, diags)) return false;
   std::vector<FrontText> front;
   const size_t body = read_front_matter(bytes, doc.meta, &front);
@@ -178,6 +188,7 @@ bool read_markdown(std::string_view bytes, Document& doc, Diagnostics& diags) {
   st.size = bytes.size();
   st.positions = &positions;
   st.out = &out;
+  st.budget = &budget;
 
   MD_PARSER parser{};
   parser.abi_version = 0;
@@ -188,7 +199,8 @@ bool read_markdown(std::string_view bytes, Document& doc, Diagnostics& diags) {
   parser.leave_span = leave_span;
   parser.text = on_text;
   if (md_parse(bytes.data() + body, static_cast<MD_SIZE>(bytes.size() - body), &parser, &st) != 0) {
-    diags.error(doc.path, 0, 0, "cannot read Markdown");
+    diags.error(doc.path, 0, 0,
+                st.over_budget ? "cannot read Markdown: " + budget.why() : "cannot read Markdown");
     return false;
   }
   out.finish();

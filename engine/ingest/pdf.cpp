@@ -69,9 +69,7 @@ std::string utf8(const poppler::ustring& s) {
 }  // namespace
 
 bool read_pdf(std::string_view bytes, Document& doc, Diagnostics& diags, const ReadLimits& limits) {
-  const auto start = std::chrono::steady_clock::now();
-  const double budget =
-      limits.base_seconds + limits.per_mb_seconds * static_cast<double>(bytes.size()) / 1e6;
+  const ReadBudget budget(limits, bytes.size());
   // poppler prints its complaints about broken files to stderr; the reader
   // reports them as one diagnostic instead.
   static std::once_flag silence;
@@ -113,11 +111,10 @@ bool read_pdf(std::string_view bytes, Document& doc, Diagnostics& diags, const R
   for (int i = 0; i < pages; ++i) {
     // The time budget, checked between pages (one page's text is bounded by
     // the unpacking cap above).
-    if (std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() > budget) {
-      char buf[96];
-      std::snprintf(buf, sizeof buf, "cannot read PDF: took longer than %.0f s (at page %d of %d)",
-                    budget, i + 1, pages);
-      diags.error(doc.path, 0, 0, buf);
+    if (budget.spent()) {
+      diags.error(doc.path, 0, 0,
+                  "cannot read PDF: " + budget.why() + " (at page " + std::to_string(i + 1) +
+                      " of " + std::to_string(pages) + ")");
       return false;
     }
     out.end_block();

@@ -197,8 +197,8 @@ std::optional<Document> convert(const std::string& path, std::string_view bytes,
   // The readers report bad input as diagnostics; anything a library throws
   // on input it cannot handle becomes one too, never a crash.
   try {
-    if (format == "md") ok = ingest::read_markdown(bytes, doc, diags);
-    else if (format == "html") ok = ingest::read_html(bytes, doc, diags);
+    if (format == "md") ok = ingest::read_markdown(bytes, doc, diags, limits);
+    else if (format == "html") ok = ingest::read_html(bytes, doc, diags, limits);
     else if (format == "pdf") ok = ingest::read_pdf(bytes, doc, diags, limits);
     else if (format == "docx") ok = ingest::read_docx(bytes, doc, diags, limits);
     else ok = ingest::read_text(bytes, doc, diags);

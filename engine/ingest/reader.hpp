@@ -9,6 +9,7 @@
 
 #include <sys/stat.h>
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -69,10 +70,26 @@ void append_utf8(std::string& out, uint32_t cp);
 // date (yyyy-mm-dd), or "" when it cannot.
 std::string iso_date(std::string_view s);
 
+// The time a reader may take on one file: ReadLimits::base_seconds plus
+// per_mb_seconds per MB of it. Readers look at it between blocks (pages,
+// paragraphs, elements) and refuse the file once it is spent, so that one
+// hostile file cannot hold up a whole run.
+class ReadBudget {
+ public:
+  ReadBudget(const ReadLimits& limits, size_t bytes);
+  bool spent() const;
+  // "took longer than 12 s", for the diagnostic.
+  std::string why() const;
+
+ private:
+  std::chrono::steady_clock::time_point start_;
+  double seconds_;
+};
+
 // The readers: `bytes` is the whole file; `doc.path` and `doc.format` are set.
 bool read_text(std::string_view bytes, Document& doc, Diagnostics& diags);
-bool read_markdown(std::string_view bytes, Document& doc, Diagnostics& diags);
-bool read_html(std::string_view bytes, Document& doc, Diagnostics& diags);
+bool read_markdown(std::string_view bytes, Document& doc, Diagnostics& diags, const ReadLimits& limits);
+bool read_html(std::string_view bytes, Document& doc, Diagnostics& diags, const ReadLimits& limits);
 bool read_pdf(std::string_view bytes, Document& doc, Diagnostics& diags, const ReadLimits& limits);
 bool read_docx(std::string_view bytes, Document& doc, Diagnostics& diags, const ReadLimits& limits);
 

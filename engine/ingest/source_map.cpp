@@ -1,11 +1,31 @@
 // source_map.cpp — byte offsets of converted text back to original line:column.
 #include <algorithm>
+#include <atomic>
 
 #include "claimcheck/document.hpp"
 
 namespace claimcheck {
 
+uint64_t SourceMap::next_id() {
+  static std::atomic<uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
+
+SourceMap& SourceMap::operator=(const SourceMap& other) {
+  anchors_ = other.anchors_;
+  id_ = next_id();
+  return *this;
+}
+
+SourceMap& SourceMap::operator=(SourceMap&& other) noexcept {
+  anchors_ = std::move(other.anchors_);
+  id_ = next_id();
+  other.id_ = next_id();
+  return *this;
+}
+
 void SourceMap::add_anchor(size_t offset, int line, int column) {
+  id_ = next_id();  // the anchors change: a memo of the old ones is void
   // Readers add anchors in text order; keep the vector sorted regardless.
   if (!anchors_.empty() && anchors_.back().offset >= offset) {
     if (anchors_.back().offset == offset) {
@@ -32,16 +52,21 @@ Position SourceMap::locate(std::string_view text, size_t offset) const {
   size_t from = start.offset;
   // Callers locate spans in text order: walk on from the last position this
   // thread found in the same text, when no anchor lies between (otherwise a
-  // one-line text of 25 MB costs a walk from its start per figure).
+  // one-line text of 25 MB costs a walk from its start per figure). The memo
+  // is keyed by the map's id, not its address: a document freed and the next
+  // one allocated at the same addresses took over the old document's memo
+  // and got lines off by some (index workers read file after file, so the
+  // line of a sentence depended on which files a thread had read before).
   struct Memo {
-    const SourceMap* map = nullptr;
+    uint64_t map = 0;
     const char* text = nullptr;
+    size_t size = 0;
     size_t offset = 0;
     Position pos;
   };
   thread_local Memo memo;
-  if (memo.map == this && memo.text == text.data() && memo.offset <= offset &&
-      memo.offset >= start.offset) {
+  if (memo.map == id_ && memo.text == text.data() && memo.size == text.size() &&
+      memo.offset <= offset && memo.offset >= start.offset) {
     from = memo.offset;
     pos = memo.pos;
   }
@@ -54,7 +79,7 @@ Position SourceMap::locate(std::string_view text, size_t offset) const {
       ++pos.column;  // count code points, not continuation bytes
     }
   }
-  memo = {this, text.data(), offset, pos};
+  memo = {id_, text.data(), text.size(), offset, pos};
   return pos;
 }
 

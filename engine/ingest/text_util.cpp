@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdio>
 #include <cstdlib>
 #include <utility>
 
@@ -248,6 +249,20 @@ std::string iso_date(std::string_view s) {
   if (digits(0, 4) && (s.size() == 4 || !std::isdigit(static_cast<unsigned char>(s[4]))))
     return std::string(s.substr(0, 4)) + "-01-01";
   return "";
+}
+
+ReadBudget::ReadBudget(const ReadLimits& limits, size_t bytes)
+    : start_(std::chrono::steady_clock::now()),
+      seconds_(limits.base_seconds + limits.per_mb_seconds * static_cast<double>(bytes) / 1e6) {}
+
+bool ReadBudget::spent() const {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count() > seconds_;
+}
+
+std::string ReadBudget::why() const {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "took longer than %.0f s", seconds_);
+  return buf;
 }
 
 }  // namespace claimcheck::ingest

@@ -422,6 +422,14 @@ void Loader::read_defaults(size_t file, const json& v) {
 void Loader::read_phrase(size_t file, Dimension dim, const std::string& id, const std::string& path, const json& v) {
   auto phrase = get_string(file, path, v);
   if (!phrase) return;
+  // A phrase names a thing in a few words. A longer one is a mistake, and RE2
+  // would spend (and log to stderr) a walk over its every node.
+  constexpr size_t kMaxPhraseBytes = 4096;
+  if (phrase->size() > kMaxPhraseBytes) {
+    error(file, path, "phrase of " + std::to_string(phrase->size()) + " bytes is longer than the " +
+                          std::to_string(kMaxPhraseBytes) + "-byte limit");
+    return;
+  }
   if (is_regex_phrase(*phrase)) {
     if (auto problem = regex_phrase_error(*phrase)) {
       error(file, path, "RE2 pattern " + *phrase + " does not compile: " + *problem);
@@ -535,9 +543,17 @@ void Loader::build_vocabulary(Rules::Impl& impl) {
     impl.ids.emplace(phrase.dimension, phrase.id);
     impl.phrases[{phrase.dimension, phrase.id}].push_back(phrase.phrase);
   }
-  std::string problem;
-  if (!impl.vocabulary.build(&problem) && !files_.empty())
-    error_at(0, SourcePos{}, "the vocabulary cannot be compiled: " + problem);
+  VocabularyError problem;
+  if (impl.vocabulary.build(&problem) || files_.empty()) return;
+  // Name the phrase where it was written.
+  for (const auto& phrase : phrases_)
+    if (phrase.dimension == problem.dimension && phrase.id == problem.id &&
+        phrase.phrase == problem.phrase) {
+      diags_.error(phrase.file, phrase.pos.line, phrase.pos.column,
+                   phrase.path + ": phrase cannot be compiled: " + problem.message);
+      return;
+    }
+  error_at(0, SourcePos{}, "the vocabulary cannot be compiled: " + problem.message);
 }
 
 }  // namespace claimcheck::rules_detail

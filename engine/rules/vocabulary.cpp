@@ -1,33 +1,7 @@
-// vocabulary.cpp — one combined RE2 per dimension, one pass per dimension.
-//
-// A phrase of plain words ("deport", "low-level offenses") matches like a
-// reader: each word its inflections and derived forms ("deported",
-// "deportation", "deportees"). The text is read once into a stream of tokens,
-// each written " KEY\x01lower\x02" where KEY is the word's Snowball stem (the
-// stemmer the index uses) less a final 'e' ("deportee" -> "deporte" ->
-// "deport"), and one RE2 per dimension runs over that stream: a phrase word
-// becomes " KEY\x01BASE<suffix>\x02", so a text word matches when it has the
-// phrase word's stem AND begins with the phrase word less its inflection
-// ("removals" -> "removal": "removed" is another word; "deport" -> "deport":
-// "deportation" is one). An agent noun is another thing ("detain" does not
-// match "detainers", "report" not "reporters"), so a suffix starting "er"/"or"
-// is refused. Words of under four letters, acronyms ("ICE", "CAP"), and
-// phrases with digits or signs other than '-', "=exact" phrases and "/regex/"
-// phrases match as written, on the text itself. Between the words of a phrase
-// the text may have spaces, line breaks or one hyphen; a phrase written with a
-// hyphen also matches its words closed up ("low-level" = "low level" =
-// "lowlevel"). Matching costs one stem per token of the text (memoised), never
-// one per phrase.
-//
-// Exact phrases: each vocabulary id becomes one capturing group holding the
-// alternation of its phrases; literal phrases are escaped, their inner
-// whitespace matches any run of whitespace, and they get \b on each side that
-// starts or ends with a word character ("287(g)" gets \b only before the 2).
-// Patterns are compiled with longest_match, so RE2 itself gives
-// leftmost-longest matches; which group took part tells the id (the stream
-// patterns work the same way). Regex phrases are used as written, inside a
-// non-capturing group; the whole-word rule is then checked on the match. The
-// stream and exact matches of a dimension are merged leftmost-longest.
+// vocabulary.cpp — what a phrase is: regex, exact or plain words; how plain
+// words are stemmed to match like a reader; the index search form of a
+// phrase; phrases too common to bind figures. vocabulary_match.cpp compiles
+// and matches them.
 #include "rules/vocabulary.hpp"
 
 #include <re2/re2.h>
@@ -38,6 +12,7 @@
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace claimcheck::rules_detail {
 
@@ -51,7 +26,7 @@ bool is_exact_phrase(std::string_view phrase) {
 
 std::string_view regex_body(std::string_view phrase) { return phrase.substr(1, phrase.size() - 2); }
 
-static RE2::Options phrase_options() {
+RE2::Options phrase_options() {
   RE2::Options options;
   options.set_case_sensitive(false);
   options.set_longest_match(true);
@@ -80,32 +55,6 @@ std::optional<std::string> regex_phrase_error(std::string_view phrase) {
 
 bool is_word_byte(unsigned char c) { return std::isalnum(c) || c == '_' || c >= 0x80; }
 
-static bool is_ascii_word(unsigned char c) { return c < 0x80 && (std::isalnum(c) || c == '_'); }
-
-static std::string literal_pattern(std::string_view phrase) {
-  std::string out;
-  if (is_ascii_word(static_cast<unsigned char>(phrase.front()))) out += "\\b";
-  size_t i = 0;
-  bool first = true;
-  while (i < phrase.size()) {
-    while (i < phrase.size() && std::isspace(static_cast<unsigned char>(phrase[i]))) ++i;
-    size_t j = i;
-    while (j < phrase.size() && !std::isspace(static_cast<unsigned char>(phrase[j]))) ++j;
-    if (j > i) {
-      if (!first) out += "\\s+";
-      out += RE2::QuoteMeta(re2::StringPiece(phrase.data() + i, j - i));
-      first = false;
-    }
-    i = j;
-  }
-  if (is_ascii_word(static_cast<unsigned char>(phrase.back()))) out += "\\b";
-  return out;
-}
-
-namespace {
-
-// U+2010..U+205F (dashes, curly quotes, ellipsis) are punctuation, though
-// their bytes are non-ASCII: "“hits”" holds the word "hits".
 bool punct_at(std::string_view text, size_t at) {
   return at + 2 < text.size() && static_cast<unsigned char>(text[at]) == 0xE2 &&
          (static_cast<unsigned char>(text[at + 1]) == 0x80 ||
@@ -117,6 +66,8 @@ std::string lower_ascii(std::string_view s) {
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
+
+namespace {
 
 bool is_acronym(std::string_view word) {
   return word.size() >= 2 && std::all_of(word.begin(), word.end(), [](char c) {
@@ -255,320 +206,6 @@ std::optional<std::string> too_common_reason(std::string_view phrase) {
   return std::string(
       "a word that surrounds figures of every kind (a change or reporting verb, or a quantity "
       "word)");
-}
-
-namespace {
-
-// One word of a stemmed phrase as a pattern over the token stream.
-std::string stream_word_pattern(const std::string& word) {
-  const std::string lower = lower_ascii(word);
-  if (!stems_word(word)) return " [^\\x01]*\\x01" + RE2::QuoteMeta(lower) + "\\x02";
-  const std::string key = RE2::QuoteMeta(stem_key(lower));
-  const std::string base = RE2::QuoteMeta(inflection_base(lower));
-  // The suffix after the base: anything but an agent noun's "er"/"or".
-  return " " + key + "\\x01" + base + "(?:|[^eo\\x02][^\\x02]*|[eo]|[eo][^r\\x02][^\\x02]*)\\x02";
-}
-
-// The phrase (plain words, see stem_phrase_words) over the token stream.
-std::string stream_pattern(std::string_view phrase) {
-  std::string out;
-  size_t i = 0;
-  while (i < phrase.size()) {
-    // One chunk between spaces: words joined by hyphens ("low-level").
-    while (i < phrase.size() && std::isspace(static_cast<unsigned char>(phrase[i]))) ++i;
-    size_t j = i;
-    while (j < phrase.size() && !std::isspace(static_cast<unsigned char>(phrase[j]))) ++j;
-    std::string spaced, joined;
-    size_t parts = 0;
-    for (size_t a = i; a < j;) {
-      size_t b = a;
-      while (b < j && phrase[b] != '-') ++b;
-      if (b > a) {
-        const std::string word(phrase.substr(a, b - a));
-        spaced += stream_word_pattern(word);
-        joined += word;
-        ++parts;
-      }
-      a = b + 1;
-    }
-    // Written with a hyphen: the words closed up are the same words.
-    out += parts > 1 ? "(?:" + spaced + "|" + stream_word_pattern(joined) + ")" : spaced;
-    i = j;
-  }
-  return out;
-}
-
-struct Group {
-  int index = 0;  // capturing group number in the combined pattern
-  std::string id;
-};
-
-struct Matcher {
-  std::unique_ptr<RE2> re;
-  std::vector<Group> groups;
-  int group_count = 0;  // all capturing groups, including those inside regex phrases
-};
-
-struct DimensionMatcher {
-  Dimension dimension;
-  Matcher exact;   // over the text
-  Matcher stream;  // over the token stream
-};
-
-// The text as tokens for the stream matchers.
-struct TokenStream {
-  std::string stream;
-  std::vector<size_t> stream_begin;  // per token: where its " " is in stream
-  std::vector<size_t> stream_end;    // per token: just after its \x02
-  std::vector<size_t> begin, end;    // per token: its bytes in the text
-};
-
-bool word_byte_at(std::string_view text, size_t at) {
-  return is_word_byte(static_cast<unsigned char>(text[at])) && !punct_at(text, at) &&
-         !(at >= 1 && punct_at(text, at - 1)) && !(at >= 2 && punct_at(text, at - 2));
-}
-
-// Whitespace and at most one hyphen (ASCII, U+2010 or U+2011) join words.
-bool joins(std::string_view gap) {
-  int hyphens = 0;
-  for (size_t i = 0; i < gap.size(); ++i) {
-    const auto c = static_cast<unsigned char>(gap[i]);
-    if (std::isspace(c)) continue;
-    if (c == '-') {
-      ++hyphens;
-      continue;
-    }
-    if (c == 0xE2 && i + 2 < gap.size() && static_cast<unsigned char>(gap[i + 1]) == 0x80 &&
-        (static_cast<unsigned char>(gap[i + 2]) == 0x90 ||
-         static_cast<unsigned char>(gap[i + 2]) == 0x91)) {
-      ++hyphens;
-      i += 2;
-      continue;
-    }
-    return false;
-  }
-  return hyphens <= 1;
-}
-
-TokenStream tokenize(std::string_view text) {
-  TokenStream t;
-  size_t i = 0;
-  size_t last_end = std::string_view::npos;
-  while (i < text.size()) {
-    if (!word_byte_at(text, i)) {
-      ++i;
-      continue;
-    }
-    size_t j = i;
-    while (j < text.size() && word_byte_at(text, j)) ++j;
-    if (last_end != std::string_view::npos && !joins(text.substr(last_end, i - last_end)))
-      t.stream += '\x03';
-    const std::string lower = lower_ascii(text.substr(i, j - i));
-    const bool plain =
-        std::all_of(lower.begin(), lower.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
-        lower.size() >= 3;
-    t.stream_begin.push_back(t.stream.size());
-    t.stream += ' ';
-    t.stream += plain ? stem_key(lower) : lower;  // only plain words are ever stemmed in phrases
-    t.stream += '\x01';
-    t.stream += lower;
-    t.stream += '\x02';
-    t.stream_end.push_back(t.stream.size());
-    t.begin.push_back(i);
-    t.end.push_back(j);
-    last_end = j;
-    i = j;
-  }
-  return t;
-}
-
-RE2::Options combined_options() {
-  RE2::Options options = phrase_options();
-  options.set_max_mem(64 << 20);  // large vocabularies need more than RE2's 8 MB default
-  return options;
-}
-
-bool compile(Matcher& m, const std::string& pattern, Dimension dimension, std::string* error) {
-  m.re = std::make_unique<RE2>(pattern, combined_options());
-  if (m.re->ok()) return true;
-  if (error) *error = "vocabulary." + std::string(dimension_name(dimension)) + ": " + m.re->error();
-  m.re.reset();
-  return false;
-}
-
-const std::string* group_id(const Matcher& m, const std::vector<re2::StringPiece>& sub) {
-  for (const auto& g : m.groups)
-    if (sub[static_cast<size_t>(g.index)].data() != nullptr) return &g.id;
-  return nullptr;
-}
-
-void match_exact(const Matcher& m, Dimension dimension, std::string_view text,
-                 std::vector<VocabularyHit>& hits) {
-  const re2::StringPiece piece(text.data(), text.size());
-  std::vector<re2::StringPiece> sub(static_cast<size_t>(m.group_count) + 1);
-  size_t pos = 0;
-  while (pos < text.size() && m.re->Match(piece, pos, text.size(), RE2::UNANCHORED, sub.data(),
-                                          static_cast<int>(sub.size()))) {
-    const size_t begin = static_cast<size_t>(sub[0].data() - text.data());
-    const size_t end = begin + sub[0].size();
-    auto next_char = [&](size_t at) {
-      ++at;
-      while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) ++at;
-      return at;
-    };
-    // Whole words only: a word character at an edge of the match must not
-    // continue into the text around it (regex phrases, non-ASCII letters).
-    const bool starts_word = begin < end && is_word_byte(static_cast<unsigned char>(text[begin]));
-    const bool ends_word = begin < end && is_word_byte(static_cast<unsigned char>(text[end - 1]));
-    const bool punct_before = begin >= 3 && punct_at(text, begin - 3);
-    const bool bad_start = starts_word && begin > 0 && !punct_before &&
-                           is_word_byte(static_cast<unsigned char>(text[begin - 1]));
-    const bool bad_end = ends_word && end < text.size() && !punct_at(text, end) &&
-                         is_word_byte(static_cast<unsigned char>(text[end]));
-    if (end == begin || bad_start || bad_end) {
-      pos = next_char(begin);
-      continue;
-    }
-    if (const std::string* id = group_id(m, sub)) hits.push_back({dimension, *id, begin, end});
-    pos = end;
-  }
-}
-
-void match_stream(const Matcher& m, Dimension dimension, const TokenStream& t,
-                  std::vector<VocabularyHit>& hits) {
-  const re2::StringPiece piece(t.stream.data(), t.stream.size());
-  std::vector<re2::StringPiece> sub(static_cast<size_t>(m.group_count) + 1);
-  size_t pos = 0;
-  while (pos < t.stream.size() && m.re->Match(piece, pos, t.stream.size(), RE2::UNANCHORED,
-                                              sub.data(), static_cast<int>(sub.size()))) {
-    const size_t sb = static_cast<size_t>(sub[0].data() - t.stream.data());
-    const size_t se = sb + sub[0].size();
-    // Patterns start at a token's " " and end at its \x02 (neither occurs
-    // inside a token), so both ends fall on token boundaries.
-    const auto first =
-        static_cast<size_t>(std::lower_bound(t.stream_begin.begin(), t.stream_begin.end(), sb) -
-                            t.stream_begin.begin());
-    const auto last = static_cast<size_t>(
-        std::lower_bound(t.stream_end.begin(), t.stream_end.end(), se) - t.stream_end.begin());
-    if (se <= sb || last >= t.end.size() || first > last) break;
-    if (const std::string* id = group_id(m, sub))
-      hits.push_back({dimension, *id, t.begin[first], t.end[last]});
-    pos = se;
-  }
-}
-
-// Two leftmost-longest, non-overlapping lists as one.
-std::vector<VocabularyHit> merge_longest(std::vector<VocabularyHit> hits) {
-  std::stable_sort(hits.begin(), hits.end(), [](const VocabularyHit& a, const VocabularyHit& b) {
-    if (a.begin != b.begin) return a.begin < b.begin;
-    return a.end > b.end;
-  });
-  std::vector<VocabularyHit> out;
-  size_t covered = 0;
-  for (auto& h : hits) {
-    if (!out.empty() && h.begin < covered) continue;
-    covered = h.end;
-    out.push_back(std::move(h));
-  }
-  return out;
-}
-
-}  // namespace
-
-struct CompiledVocabulary::Impl {
-  // dimension -> id -> phrases, in the order given
-  std::map<Dimension, std::map<std::string, std::vector<std::string>>> phrases;
-  std::vector<DimensionMatcher> matchers;
-  bool any_stream = false;
-};
-
-CompiledVocabulary::CompiledVocabulary() : impl_(std::make_unique<Impl>()) {}
-CompiledVocabulary::~CompiledVocabulary() = default;
-CompiledVocabulary::CompiledVocabulary(CompiledVocabulary&&) noexcept = default;
-CompiledVocabulary& CompiledVocabulary::operator=(CompiledVocabulary&&) noexcept = default;
-
-void CompiledVocabulary::add(Dimension dimension, const std::string& id,
-                             const std::string& phrase) {
-  auto& list = impl_->phrases[dimension][id];
-  if (std::find(list.begin(), list.end(), phrase) == list.end()) list.push_back(phrase);
-}
-
-bool CompiledVocabulary::build(std::string* error) {
-  impl_->matchers.clear();
-  impl_->any_stream = false;
-  for (auto& [dimension, ids] : impl_->phrases) {
-    DimensionMatcher m;
-    m.dimension = dimension;
-    std::string exact_pattern, stream_all;
-    int next_exact = 1, next_stream = 1;
-    for (auto& [id, phrases] : ids) {
-      std::vector<std::string> sorted = phrases;
-      // Longest first: not needed under longest_match, but it keeps the
-      // pattern readable and the leftmost-first fallback sensible.
-      std::stable_sort(
-          sorted.begin(), sorted.end(),
-          [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-      std::string exact_alternatives, stream_alternatives;
-      int inner_groups = 0;
-      auto append = [](std::string& list, const std::string& alternative) {
-        if (!list.empty()) list += "|";
-        list += alternative;
-      };
-      for (const auto& phrase : sorted) {
-        if (phrase.empty()) continue;
-        if (stem_phrase_words(phrase)) {
-          append(stream_alternatives, stream_pattern(phrase));
-        } else if (is_regex_phrase(phrase)) {
-          const std::string_view body = regex_body(phrase);
-          RE2 inner(re2::StringPiece(body.data(), body.size()), phrase_options());
-          if (!inner.ok()) continue;
-          inner_groups += inner.NumberOfCapturingGroups();
-          append(exact_alternatives, "(?:" + std::string(body) + ")");
-        } else {
-          const std::string_view literal =
-              is_exact_phrase(phrase) ? std::string_view(phrase).substr(1) : phrase;
-          if (literal.find_first_not_of(" \t\r\n") == std::string_view::npos) continue;
-          append(exact_alternatives, literal_pattern(literal));
-        }
-      }
-      if (!exact_alternatives.empty()) {
-        append(exact_pattern, "(" + exact_alternatives + ")");
-        m.exact.groups.push_back({next_exact, id});
-        next_exact += 1 + inner_groups;
-      }
-      if (!stream_alternatives.empty()) {
-        append(stream_all, "(" + stream_alternatives + ")");
-        m.stream.groups.push_back({next_stream, id});
-        next_stream += 1;
-      }
-    }
-    m.exact.group_count = next_exact - 1;
-    m.stream.group_count = next_stream - 1;
-    if (!exact_pattern.empty() && !compile(m.exact, exact_pattern, dimension, error)) return false;
-    if (!stream_all.empty() && !compile(m.stream, stream_all, dimension, error)) return false;
-    if (!m.exact.re && !m.stream.re) continue;
-    impl_->any_stream = impl_->any_stream || m.stream.re != nullptr;
-    impl_->matchers.push_back(std::move(m));
-  }
-  return true;
-}
-
-std::vector<VocabularyHit> CompiledVocabulary::match(std::string_view text) const {
-  std::vector<VocabularyHit> hits;
-  const TokenStream tokens = impl_->any_stream ? tokenize(text) : TokenStream{};
-  for (const auto& m : impl_->matchers) {
-    std::vector<VocabularyHit> found;
-    if (m.exact.re) match_exact(m.exact, m.dimension, text, found);
-    if (m.stream.re) match_stream(m.stream, m.dimension, tokens, found);
-    if (m.exact.re && m.stream.re) found = merge_longest(std::move(found));
-    hits.insert(hits.end(), std::make_move_iterator(found.begin()),
-                std::make_move_iterator(found.end()));
-  }
-  std::stable_sort(hits.begin(), hits.end(), [](const VocabularyHit& a, const VocabularyHit& b) {
-    if (a.begin != b.begin) return a.begin < b.begin;
-    return static_cast<int>(a.dimension) < static_cast<int>(b.dimension);
-  });
-  return hits;
 }
 
 }  // namespace claimcheck::rules_detail

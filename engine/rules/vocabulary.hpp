@@ -1,4 +1,4 @@
-// vocabulary.hpp — the rules' phrases compiled into one RE2 per dimension,
+// vocabulary.hpp — the rules' phrases compiled into RE2s per dimension,
 // plain words matching their inflections ("deport" finds "deportations").
 //
 // Compile once, share read-only: a CompiledVocabulary is immutable after
@@ -17,6 +17,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <re2/re2.h>
 
 #include "claimcheck/rules.hpp"
 
@@ -60,6 +62,25 @@ std::string search_form(std::string_view phrase);
 // not about. Compared by stem: "rises" is "rose"'s kin.
 std::optional<std::string> too_common_reason(std::string_view phrase);
 
+// Why the vocabulary cannot be compiled: the phrase at fault and RE2's word.
+struct VocabularyError {
+  Dimension dimension;
+  std::string id;
+  std::string phrase;
+  std::string message;
+};
+
+// Shared by vocabulary.cpp and vocabulary_match.cpp.
+// Case-insensitive, leftmost-longest, silent (errors are values).
+RE2::Options phrase_options();
+// Is the byte at `at` the start of U+2000..U+207F punctuation (dashes, curly
+// quotes), which is not part of a word though its bytes are non-ASCII?
+bool punct_at(std::string_view text, size_t at);
+std::string lower_ascii(std::string_view s);
+// A literal phrase as an RE2 pattern: escaped, any run of whitespace between
+// words, \b at an edge that is a word character.
+std::string literal_pattern(std::string_view phrase);
+
 class CompiledVocabulary {
  public:
   CompiledVocabulary();
@@ -69,9 +90,10 @@ class CompiledVocabulary {
 
   // Phrases must be valid (regex phrases checked with regex_phrase_error).
   void add(Dimension dimension, const std::string& id, const std::string& phrase);
-  // Builds one combined pattern per dimension; false (with RE2's message)
-  // only if a combined pattern fails, which valid phrases never cause.
-  bool build(std::string* error = nullptr);
+  // Compiles each dimension's phrases, a few hundred ids per RE2 (time
+  // linear in the vocabulary's size); false, naming the phrase, only if one
+  // is too large for RE2 (a literal phrase of megabytes).
+  bool build(VocabularyError* error = nullptr);
 
   // Case-insensitive, whole-word, leftmost-longest and non-overlapping per
   // dimension; all dimensions merged in text order.

@@ -557,6 +557,57 @@ elif ! grep -q "^indexed 3 files (0 unchanged, 0 removed, 3 skipped)" <<<"$out";
 elif "$bin" search --db "$tmp/db-mixed" secret 2>/dev/null | grep secret >/dev/null; then fail "file outside the corpus was indexed"
 else printf 'ok   %-28s exit 0: %s\n' "$case" "$out"; fi
 
+# Asked for, the link out of the folder is followed (the FIFO and socket are
+# still refused by type).
+case=index:follow-symlinks
+tried=$((tried + 1))
+rm -rf "$tmp/db-follow"
+run index --follow-symlinks --db "$tmp/db-follow" "$tmp/mixed"
+if [ "$status" != 0 ]; then fail "exit $status: $err"
+elif grep -q "link-out.txt" <<<"$err"; then fail "link still skipped: $err"
+elif ! grep -q "pipe.txt: warning: skipped: is a FIFO" <<<"$err"; then fail "FIFO not refused: $err"
+elif ! grep -q "^indexed 4 files (0 unchanged, 0 removed, 2 skipped)" <<<"$out"; then fail "summary: $out"
+elif ! "$bin" search --db "$tmp/db-follow" secret 2>/dev/null | grep secret >/dev/null; then fail "linked file not indexed"
+else printf 'ok   %-28s exit 0: %s\n' "$case" "$out"; fi
+
+# --- vocabulary at scale ------------------------------------------------------
+# 100,000 ids compile in chunks (one RE2 of 100,000 groups was refused after
+# 6 s with 17,753 lines of RE2's internal log on stderr); a phrase too long
+# for a vocabulary is refused naming it. Under ASan (3-5 times slower) 20,000
+# ids, to stay inside the 60 s timeout.
+ids=100000
+[ "$limit_mem" = 1 ] || ids=20000
+python3 - "$tmp/vocab-big.json" "$ids" <<'PY2'
+import json, sys
+voc = {}
+for i in range(int(sys.argv[2])):
+    letters = "".join(chr(97 + (i // 26 ** k) % 26) for k in range(4))
+    # half as written (digits), half stemmed words
+    voc[f"c{i}"] = [f"alpha bravo term{i}"] if i % 2 else [f"zulu{letters} deportations"]
+json.dump({"claimcheck_rules": 1, "vocabulary": {"category": voc,
+           "measure": {"removals": ["removals"]}}, "claims": []},
+          open(sys.argv[1], "w"))
+PY2
+# the last odd id, and an even one: c88888 is "zuluumbf", c18888 "zulumybb"
+if [ "$ids" = 100000 ]; then last=c99999 stemmed=c88888 word=zuluumbf; else last=c19999 stemmed=c18888 word=zulumybb; fi
+printf 'In 2019, 79%% of alpha bravo term%s cases were removals.\nIn 2020, 12%% of %s deportations were removals.\n' "${last#c}" "$word" >"$tmp/vocab-draft.txt"
+case=rules-vocabulary-$ids-ids
+tried=$((tried + 1))
+mem_kb=1048576 run check --format json --rules "$tmp/vocab-big.json" "$tmp/vocab-draft.txt"
+if [ "$status" = 124 ]; then fail "hung (over 60 s)"
+elif [ "$status" -ge 128 ]; then fail "crashed with status $status: $(head -c 300 <<<"$err")"
+elif [ "$status" != 0 ]; then fail "exit $status: $(head -c 300 <<<"$err")"
+elif [ -n "$err" ]; then fail "stderr not empty ($(wc -l <<<"$err") lines): $(head -c 300 <<<"$err")"
+elif [ "$(echo "$secs > 40" | bc)" = 1 ]; then fail "took ${secs}s (limit 40)"
+elif ! python3 -c '
+import json, sys
+cats = [m["frame"].get("category") for m in json.load(sys.stdin)["files"][0]["mentions"]]
+sys.exit(0 if cats == [[sys.argv[1]], [sys.argv[2]]] else "categories: %r" % cats)' "$last" "$stemmed" <<<"$out"; then fail "ids not found"
+else printf 'ok   %-28s exit 0 in %.2fs (%s MB rules file)\n' "$case" "$secs" "$(($(stat -c %s "$tmp/vocab-big.json") >> 20))"; fi
+
+python3 -c 'import json,sys; json.dump({"claimcheck_rules": 1, "vocabulary": {"category": {"c": ["ok", "a " * 300000]}}, "claims": []}, open(sys.argv[1], "w"), indent=1)' "$tmp/long-phrase.json"
+expect_error rules-phrase-600000-bytes "long-phrase.json:[0-9]+:[0-9]+: .*vocabulary.category.c\[1\].*longer than the 4096-byte limit" check --rules "$tmp/long-phrase.json" "$good"
+
 echo
 echo "bad inputs tried: $tried ($failed failed, $skipped skipped)"
 [ "$failed" = 0 ]

@@ -69,6 +69,10 @@ const char* kRules = R"({
       "frame": { "measure": "detainers", "category": ["level-1"] } },
     { "id": "detainers-ll", "value": 16227, "unit": "count",
       "frame": { "measure": "detainers", "category": ["low-level"] } },
+    { "id": "detainers-all", "value": 20074, "unit": "count", "frame": { "measure": "detainers" },
+      "sum_of": ["detainers-l1", "detainers-ll"] },
+    { "id": "detainers-ll-share", "value": 81, "unit": "percent",
+      "frame": { "measure": "detainers", "category": ["low-level"] } },
     { "id": "launch", "value": 2008, "unit": "year", "frame": { "measure": "launch" } },
     { "id": "launch-oregon", "value": 2010, "unit": "year",
       "frame": { "measure": "launch", "place": "oregon" } }
@@ -216,6 +220,14 @@ TEST_CASE("findings only on positive evidence", "[check]") {
       {"a sum of two reference shares is supported", "Between October 2008 and June 2010, 99% of "
        "people deported had no criminal record, low-level offenses or a Level 1 charge.", "99%",
        "supported", {}},
+      {"beside a named group, an unnamed one is another part, not the whole", "ICE issued 3,847 "
+       "detainers for Level 1 suspects and 16,227 for lower-level ones.", "16,227", "unverified",
+       {}},
+      {"a group named by what it is not is unknown, not that group", "Roughly four in five "
+       "detainers went to people outside the top-priority subjects.", "Roughly four in five", "unverified",
+       {}},
+      {"a whole count with no qualifier is all of it", "ICE issued 25,000 detainers.", "25,000",
+       "discrepancy", {"value-mismatch@25,000"}},
       {"a counted noun wins over a verb elsewhere", "In its first year, Secure Communities "
        "identified 111,000 people and 47,000 sets of fingerprints were deported.", "111,000",
        "supported", {}},

@@ -178,6 +178,17 @@ TEST_CASE("the reader binds each figure to its own clause and context", "[reader
        "In fiscal 2009, Secure Communities removed 14,476 people. Of those, 3,744 had no criminal "
        "conviction.",
        "", "3,744", "sc", "removals", "no-conviction", "2008-10-01..2009-09-30", "us", "CCSCD"},
+      // "those it sent ...": a group a relative clause defines, not one named before
+      {"back-reference",
+       "In fiscal 2009, Secure Communities identified 14,476 people. Of those it sent to ICE "
+       "custody, 28 percent had no criminal record.",
+       "", "28 percent", "sc", "", "non-criminal", "2008-10-01..2009-09-30", "us", "CUSCD"},
+      // and across a paragraph break: news paragraphs are short
+      {"back-reference",
+       "In fiscal 2009, Secure Communities identified 14,476 people.\n\nOf those, 3,744 had no "
+       "criminal conviction.",
+       "", "3,744", "sc", "identifications", "no-conviction", "2008-10-01..2009-09-30", "us",
+       "CCSCD"},
       // the agency as a whole is not a program
       {"agency-wide",
        "Across all of the agency's programs, 49 percent of the immigrants deported were "

@@ -121,3 +121,47 @@ TEST_CASE("vocabulary: phrases too common to tell figures apart", "[vocabulary]"
     CHECK_FALSE(too_common_reason(p).has_value());
   }
 }
+
+TEST_CASE("vocabulary: thousands of ids match as one leftmost-longest pattern", "[vocabulary]") {
+  // 3,000 filler ids put the phrases below in different compiled chunks (a
+  // chunk holds a few hundred ids); the merge must still give what one
+  // combined pattern gives: "bravo charlie" overlaps "alpha bravo", which
+  // starts first, and is dropped, yet "charlie delta" of the same chunk is
+  // found after it.
+  struct Case {
+    std::string text;
+    std::vector<std::pair<std::string, std::string>> expected;  // id, matched text
+  };
+  CompiledVocabulary v;
+  v.add(Dimension::category, "a-first", "alpha bravo");
+  for (int i = 0; i < 3000; ++i) {
+    // As written (a digit) and stemmed ("filler qaab"): both kinds of chunk.
+    v.add(Dimension::category, "m" + std::to_string(10000 + i), "filler term" + std::to_string(i));
+    const std::string letters = {'q', static_cast<char>('a' + i / 676), static_cast<char>('a' + i / 26 % 26),
+                                 static_cast<char>('a' + i % 26)};
+    v.add(Dimension::category, "n" + std::to_string(10000 + i), "filler " + letters);
+  }
+  v.add(Dimension::category, "z-bc", "bravo charlie");
+  v.add(Dimension::category, "z-cd", "charlie delta");
+  v.add(Dimension::category, "z-long", "alpha bravo charlie delta echo");
+  v.add(Dimension::category, "z-stem", "deport");
+  REQUIRE(v.build());
+  const std::vector<Case> cases = {
+      {"alpha bravo charlie delta", {{"a-first", "alpha bravo"}, {"z-cd", "charlie delta"}}},
+      {"alpha bravo charlie delta echo", {{"z-long", "alpha bravo charlie delta echo"}}},
+      {"bravo charlie delta", {{"z-bc", "bravo charlie"}}},
+      {"filler term2999 then filler term7 deported fillers qabc",
+       {{"m12999", "filler term2999"},
+        {"m10007", "filler term7"},
+        {"z-stem", "deported"},
+        {"n10028", "fillers qabc"}}},
+      {"filler term30000", {}},
+  };
+  for (const auto& c : cases) {
+    std::vector<std::pair<std::string, std::string>> got;
+    for (const auto& h : v.match(c.text))
+      got.emplace_back(h.id, c.text.substr(h.begin, h.end - h.begin));
+    INFO(c.text);
+    CHECK(got == c.expected);
+  }
+}

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,6 +28,14 @@ struct Position {
 // text (newlines advance the line). Readers add one anchor per copied run.
 class SourceMap {
  public:
+  SourceMap() = default;
+  SourceMap(const SourceMap& other) : anchors_(other.anchors_) {}
+  SourceMap(SourceMap&& other) noexcept : anchors_(std::move(other.anchors_)) {
+    other.id_ = next_id();
+  }
+  SourceMap& operator=(const SourceMap& other);
+  SourceMap& operator=(SourceMap&& other) noexcept;
+
   void add_anchor(size_t offset, int line, int column);
   Position locate(std::string_view text, size_t offset) const;
   bool empty() const { return anchors_.empty(); }
@@ -37,7 +46,12 @@ class SourceMap {
     int line;
     int column;
   };
+  static uint64_t next_id();
+
   std::vector<Anchor> anchors_;
+  // Names this map's anchors for locate's per-thread memo, which must not be
+  // taken over by another map that happens to sit at the same address later.
+  uint64_t id_ = next_id();
 };
 
 struct Metadata {

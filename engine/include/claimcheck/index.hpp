@@ -135,7 +135,14 @@ std::unique_ptr<Index> make_memory_index();
 // the index up to date: unchanged files skipped by content hash, changed ones
 // replaced, files under the given folders that disappeared removed.
 // Unreadable files get a diagnostic (warning) and are counted as skipped.
+// A symbolic link met inside a folder is followed only to a file inside that
+// folder (so a link cannot pull a private file into a shared corpus) unless
+// `follow_symlinks` is set.
+struct IndexPathsOptions {
+  bool follow_symlinks = false;
+};
 IndexStats index_paths(Index& index, const std::vector<std::string>& paths, Diagnostics& diags,
-                       const std::function<void(const IndexProgress&)>& progress = {});
+                       const std::function<void(const IndexProgress&)>& progress = {},
+                       const IndexPathsOptions& options = {});
 
 }  // namespace claimcheck
