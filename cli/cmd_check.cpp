@@ -66,7 +66,6 @@ struct CheckArgs {
   std::string min_level = "info";
   bool quiet = false;    // text: findings only, no summary line
   bool figures = false;  // text: every figure read, one a line
-  std::string color = "auto";
   std::string baseline, write_baseline, waivers;
   std::optional<std::string> changed;  // --changed [REF]: only findings on lines added since REF
 };
@@ -92,8 +91,8 @@ void render(const Report& report, const CheckArgs& args) {
   } else if (format == "github") {
     write_output(render_github(report, o), output);
   } else {
-    o.color = args.color == "always" || (args.color == "auto" && (output.empty() || output == "-") &&
-                                         isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr);
+    // A report written to a file is coloured only with --color=always.
+    o.color = color_on(output.empty() || output == "-" ? STDOUT_FILENO : -1);
     o.figures = args.figures || args.extract_only;  // listing the figures is what --extract-only is for
     o.summary = !args.quiet;
     stream_output([&](std::ostream& out) { render_text(report, out, o); }, output);
@@ -171,8 +170,8 @@ int run_check(const CheckArgs& args) {
   for (auto& doc : drafts) {
     set_activity(doc.path + ": checking");
     report.files.push_back(check_document(doc, rules ? &*rules : nullptr, index.get(), options));
-    for (const auto& w : report.files.back().warnings) std::cerr << w.format() << "\n";
-    for (const auto& w : apply_inline_suppressions(report.files.back())) std::cerr << w.format() << "\n";
+    for (const auto& w : report.files.back().warnings) print_diagnostic(w);
+    for (const auto& w : apply_inline_suppressions(report.files.back())) print_diagnostic(w);
     if (args.changed && doc.path != "<stdin>") {
       // Review only what this change adds: findings elsewhere are dropped.
       Diagnostics git;
@@ -200,7 +199,7 @@ int run_check(const CheckArgs& args) {
   std::tm tm{};
   gmtime_r(&now, &tm);
   for (const auto& w : apply_waivers(report, waivers, make_day(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday)))
-    std::cerr << w.format() << "\n";
+    print_diagnostic(w);
   if (!args.baseline.empty()) apply_baseline(report, baseline);
   if (!args.write_baseline.empty()) write_output(render_baseline(report), args.write_baseline);
 
@@ -239,8 +238,6 @@ void add_check_command(CLI::App& app, Runner& run) {
       ->check(CLI::IsMember({"info", "warning", "error"}));
   cmd->add_flag("-q,--quiet", args->quiet, "text: findings only, no summary line");
   cmd->add_flag("--figures", args->figures, "text: list every figure read, with its value, unit and verdict");
-  cmd->add_option("--color", args->color, "text: colour (auto: only on a terminal, and not with NO_COLOR)")
-      ->check(CLI::IsMember({"auto", "always", "never"}));
   cmd->add_option("--baseline", args->baseline,
                   "findings in this file (written by --write-baseline) are reported but never fail the run");
   cmd->add_option("--write-baseline", args->write_baseline, "write this run's findings as a baseline FILE");

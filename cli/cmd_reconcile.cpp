@@ -6,6 +6,8 @@
 #include "claimcheck/index.hpp"
 #include "claimcheck/rules.hpp"
 #include "claimcheck/verify.hpp"
+#include <unistd.h>
+
 #include "commands.hpp"
 
 namespace claimcheck::cli {
@@ -36,7 +38,12 @@ int run_reconcile(const ReconcileArgs& args) {
   else if (args.format == "html")
     write_output(render_reconcile_html(result), args.output);
   else
-    write_output(render_reconcile_text(result), args.output);
+    write_output(paint_leading_words(render_reconcile_text(result),
+                                     {{"== ", Paint::bold},
+                                      {"conflict:", Paint::error},
+                                      {"incomparable", Paint::warning}},
+                                     color_on(args.output.empty() || args.output == "-" ? STDOUT_FILENO : -1)),
+                 args.output);
   return kExitOk;
 }
 

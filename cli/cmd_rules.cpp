@@ -19,6 +19,8 @@
 #include "claimcheck/index.hpp"
 #include "claimcheck/rules.hpp"
 #include "claimcheck/suggest.hpp"
+#include <unistd.h>
+
 #include "commands.hpp"
 
 namespace claimcheck::cli {
@@ -58,8 +60,9 @@ int run_lint(const LintArgs& args) {
   }
   std::string out;
   size_t warnings = 0;
+  const bool color = color_on(STDOUT_FILENO);
   for (const auto& d : diags.items()) {
-    out += d.format() + "\n";
+    out += format_diagnostic(d, color) + "\n";
     if (d.level == Level::warning) ++warnings;
   }
   const size_t errors = diags.error_count();

@@ -311,127 +311,6 @@ void handle_check(Checker& checker, const Guard& guard, const httplib::Request& 
   }
 }
 
-// The page: paste or upload, pick the format, Check; the HTML report shows
-// below in a sandboxed frame (no scripts run in it). Self-contained.
-constexpr const char* kPage = R"HTML(<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="claimcheck-token" content="@TOKEN@">
-<title>claimcheck</title>
-<style>
-body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0 auto;
-       max-width: 62rem; padding: 1.25rem; color: #1d1d1f; }
-h1 { font-size: 1.4rem; margin: 0 0 .25rem; }
-p.lead { margin: 0 0 1rem; color: #555; }
-textarea { width: 100%; box-sizing: border-box; min-height: 12rem; font: 14px/1.45 ui-monospace, monospace;
-           padding: .6rem; border: 1px solid #bbb; border-radius: 6px; }
-.controls { display: flex; flex-wrap: wrap; gap: .75rem; align-items: center; margin: .6rem 0 1rem; }
-button { font: inherit; padding: .4rem 1.2rem; border-radius: 6px; border: 1px solid #245;
-         background: #2a5db0; color: #fff; cursor: pointer; }
-button:disabled { opacity: .6; cursor: wait; }
-button.secondary { background: #eee; color: #222; border-color: #bbb; }
-#status { min-height: 1.5em; }
-#status.error { color: #b00; font-weight: 600; }
-iframe { width: 100%; min-height: 24rem; border: 1px solid #ddd; border-radius: 6px; }
-</style>
-</head>
-<body>
-<h1>claimcheck</h1>
-<p class="lead">Paste a draft or upload a file, then check its figures against the rules and the corpus.</p>
-<textarea id="draft" placeholder="Paste the draft here (plain text, Markdown or HTML)"></textarea>
-<div class="controls">
-  <label>File <input type="file" id="file" accept=".txt,.md,.markdown,.html,.htm,.docx,.pdf"></label>
-  <button type="button" class="secondary" id="clear-file" hidden>Use the text box instead</button>
-  <label>Format
-    <select id="format">
-      <option value="txt">text</option>
-      <option value="md">Markdown</option>
-      <option value="html">HTML</option>
-      <option value="docx">DOCX</option>
-      <option value="pdf">PDF</option>
-    </select>
-  </label>
-  <button type="button" id="check">Check</button>
-  <span id="status" role="status"></span>
-</div>
-<iframe id="report" title="claimcheck report" sandbox="allow-same-origin" hidden></iframe>
-<script nonce="@TOKEN@">
-(function () {
-  const token = document.querySelector('meta[name="claimcheck-token"]').content;
-  const draft = document.getElementById('draft');
-  const file = document.getElementById('file');
-  const clearFile = document.getElementById('clear-file');
-  const format = document.getElementById('format');
-  const check = document.getElementById('check');
-  const status = document.getElementById('status');
-  const report = document.getElementById('report');
-  const byExtension = { txt: 'txt', md: 'md', markdown: 'md', html: 'html', htm: 'html',
-                        docx: 'docx', pdf: 'pdf' };
-
-  function setStatus(text, isError) {
-    status.textContent = text;
-    status.className = isError ? 'error' : '';
-  }
-
-  file.addEventListener('change', function () {
-    const f = file.files[0];
-    clearFile.hidden = !f;
-    if (!f) return;
-    const ext = f.name.split('.').pop().toLowerCase();
-    if (byExtension[ext]) format.value = byExtension[ext];
-    setStatus('Will check the file ' + f.name + '.', false);
-  });
-  clearFile.addEventListener('click', function () {
-    file.value = '';
-    clearFile.hidden = true;
-    setStatus('', false);
-  });
-
-  function fitReport() {
-    try {
-      const doc = report.contentDocument;
-      if (doc && doc.documentElement)
-        report.style.height = (doc.documentElement.scrollHeight + 24) + 'px';
-    } catch (e) { /* the frame is not ours to measure */ }
-  }
-  report.addEventListener('load', fitReport);
-
-  check.addEventListener('click', async function () {
-    const f = file.files[0];
-    const body = f ? await f.arrayBuffer() : draft.value;
-    if ((f && f.size === 0) || (!f && draft.value.trim() === '')) {
-      setStatus('Paste a draft or choose a file first.', true);
-      return;
-    }
-    check.disabled = true;
-    setStatus('Checking…', false);
-    try {
-      const url = '/api/check?format=' + encodeURIComponent(format.value) + '&report=html';
-      const res = await fetch(url, { method: 'POST', body: body,
-                                     headers: { 'Content-Type': 'application/octet-stream',
-                                                'X-Claimcheck-Token': token } });
-      if (!res.ok) {
-        let message = res.status + ' ' + res.statusText;
-        try { message = (await res.json()).error || message; } catch (e) {}
-        setStatus(message, true);
-        return;
-      }
-      report.srcdoc = await res.text();
-      report.hidden = false;
-      setStatus('Checked.', false);
-    } catch (e) {
-      setStatus('The server did not answer: ' + e.message, true);
-    } finally {
-      check.disabled = false;
-    }
-  });
-})();
-</script>
-</body>
-</html>
-)HTML";
 
 int run_serve(const ServeArgs& args) {
   Config config = load_config();
@@ -467,9 +346,7 @@ int run_serve(const ServeArgs& args) {
   guard->token = random_token();
   guard->hosts = {Guard::host_name(args.host), "localhost", "127.0.0.1", "[::1]"};
   for (const auto& h : args.allow_hosts) guard->hosts.insert(Guard::host_name(h));
-  std::string page = kPage;
-  for (size_t at; (at = page.find("@TOKEN@")) != std::string::npos;)
-    page.replace(at, 7, guard->token);
+  const std::string page = render_serve_page(guard->token);
   const std::string csp = "default-src 'none'; script-src 'nonce-" + guard->token +
                           "'; style-src 'unsafe-inline'; img-src data:; connect-src 'self'; "
                           "frame-src 'self'; base-uri 'none'; form-action 'none'; "

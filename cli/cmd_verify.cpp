@@ -5,6 +5,8 @@
 #include "claimcheck/index.hpp"
 #include "claimcheck/rules.hpp"
 #include "claimcheck/verify.hpp"
+#include <unistd.h>
+
 #include "commands.hpp"
 
 namespace claimcheck::cli {
@@ -28,8 +30,20 @@ int run_verify(const VerifyArgs& args) {
     return kExitInput;
   }
   const VerifyResult result = verify_claims(*rules, *index);
-  write_output(args.format == "json" ? render_verify_json(result) : render_verify_text(result),
-               args.output);
+  if (args.format == "json") {
+    write_output(render_verify_json(result), args.output);
+  } else {
+    // The status word that opens each claim's entry, in the colour of its verdict.
+    const bool color = color_on(args.output.empty() || args.output == "-" ? STDOUT_FILENO : -1);
+    write_output(paint_leading_words(render_verify_text(result),
+                                     {{"backed-elsewhere", Paint::warning},
+                                      {"backed", Paint::good},
+                                      {"contradicted by", Paint::dim},
+                                      {"contradicted", Paint::error},
+                                      {"not-found", Paint::warning}},
+                                     color),
+                 args.output);
+  }
   return result.failed() ? kExitFindings : kExitOk;
 }
 

@@ -88,8 +88,26 @@ Inputs load_inputs(const std::string& db_flag, const std::vector<std::string>& r
 std::unique_ptr<Index> open_or_build_index(const std::string& db, bool db_from_flag, const Config& config,
                                            Diagnostics& diags);
 
-// Prints every diagnostic to stderr, "claimcheck: " prefixed when it has no file.
+// Prints every diagnostic to stderr, "claimcheck: " prefixed when it has no
+// file, its level coloured when color_on(stderr).
 void print_diagnostics(const Diagnostics& diags);
+void print_diagnostic(const Diagnostic& d);
+// d.format(), with the location bold and the level coloured when `on`.
+std::string format_diagnostic(const Diagnostic& d, bool on);
+
+// Colour, decided once for every verb (color.cpp): the global
+// --color=auto|always|never, and NO_COLOR for auto.
+void set_color_mode(const std::string& mode);
+// Whether to colour what goes to the file descriptor `fd` (stdout or
+// stderr); -1 for a file named by -o, coloured only with --color=always.
+bool color_on(int fd);
+enum class Paint { error, warning, note, good, bold, dim };
+// `text` wrapped in the escape codes of `p` when `on`, else unchanged.
+std::string paint(std::string_view text, Paint p, bool on);
+// Each line of `text` whose first word (after indentation) is one of
+// `words` gets that word painted: the status words of verify and reconcile.
+std::string paint_leading_words(std::string_view text,
+                                const std::vector<std::pair<std::string, Paint>>& words, bool on);
 
 // What the run is doing to which file ("big.txt: writing the json report"),
 // so an error that escapes to main (std::bad_alloc, even from a noexcept

@@ -189,13 +189,4 @@ std::unique_ptr<Index> open_or_build_index(const std::string& db, bool db_from_f
   return index;
 }
 
-void print_diagnostics(const Diagnostics& diags) {
-  for (const auto& d : diags.items()) {
-    if (d.file.empty())
-      std::cerr << "claimcheck: " << d.format() << "\n";
-    else
-      std::cerr << d.format() << "\n";
-  }
-}
-
 }  // namespace claimcheck::cli

@@ -1,6 +1,7 @@
 // main.cpp — argv to a subcommand, one catch at the top, exit status.
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 #include <iostream>
 
 #include "commands.hpp"
@@ -47,7 +48,7 @@ int main(int argc, char** argv) {
                  "configuration file (default: $CLAIMCHECK_CONFIG, else the first claimcheck.json "
                  "from here up to the repository root)")
       ->type_name("FILE");
-  app.fallthrough();  // --config may also follow the verb
+  app.fallthrough();  // --config and --color may also follow the verb
   Runner run;
   add_init_command(app, run);
   add_config_command(app, run);
@@ -59,6 +60,17 @@ int main(int argc, char** argv) {
   add_rules_command(app, run);
   add_serve_command(app, run);
   add_lsp_command(app, run);
+  // --color on the program and on every verb (anywhere on the line: an
+  // option after a verb's file arguments is not passed up to the program).
+  std::string color = "auto";
+  std::function<void(CLI::App*)> add_color = [&](CLI::App* a) {
+    a->add_option("--color", color,
+                  "colour the text printed: auto (on a terminal, unless NO_COLOR is set), always "
+                  "or never")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+    for (auto* sub : a->get_subcommands([](CLI::App*) { return true; })) add_color(sub);
+  };
+  add_color(&app);
   // CLI11 reports an unknown verb as a missing one; name it instead.
   auto known = [&](const std::string& name) {
     for (const auto* sub : app.get_subcommands({}))
@@ -73,6 +85,7 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
     set_config_file(config_file);
+    set_color_mode(color);
     return run ? run() : kExitInput;
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
@@ -85,8 +98,7 @@ int main(int argc, char** argv) {
               << "Run 'claimcheck --help' for the list of commands.\n";
     return kExitInput;
   } catch (const claimcheck::InputError& e) {
-    for (const auto& d : e.diagnostics())
-      std::cerr << (d.file.empty() ? "claimcheck: " : "") << d.format() << "\n";
+    for (const auto& d : e.diagnostics()) print_diagnostic(d);
     return kExitInput;
   } catch (...) {
     std::cerr << "claimcheck: error: "

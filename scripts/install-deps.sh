@@ -9,7 +9,7 @@ PACKAGES=(
   libre2-dev libxapian-dev xapian-tools nlohmann-json3-dev catch2
   libcli11-dev libfmt-dev libicu-dev
   libgumbo-dev libmd4c-dev libpoppler-cpp-dev libzip-dev libpugixml-dev zlib1g-dev
-  libcpp-httplib-dev
+  libcpp-httplib-dev libmstch-dev
   python3 python3-jsonschema
 )
 # With --bench, also what bench/run measures against and with (the build and

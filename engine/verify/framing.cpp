@@ -182,22 +182,6 @@ std::string basename_of(const std::string& path) {
 }
 std::string stem_of(const std::string& path) { return std::filesystem::path(path).stem().string(); }
 
-std::string html_escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char ch : s) {
-    switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += ch;
-    }
-  }
-  return out;
-}
-
 std::string csv_field(std::string_view s) {
   std::string out = "\"";
   for (char ch : s) {

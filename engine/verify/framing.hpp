@@ -38,7 +38,6 @@ bool is_derived(const Claim& c);
 std::string basename_of(const std::string& path);
 std::string stem_of(const std::string& path);
 
-std::string html_escape(std::string_view s);
 std::string csv_field(std::string_view s);
 std::string period_label(const FramedFigure& f);
 std::string value_label(double v, Unit u);

@@ -7,6 +7,7 @@
 
 #include "claimcheck/verify.hpp"
 #include "match/context.hpp"
+#include "report/templates.hpp"
 #include "verify/framing.hpp"
 
 namespace claimcheck {
@@ -114,38 +115,36 @@ std::string render_reconcile_csv(const ReconcileResult& r) {
   return out;
 }
 
-// Minimal on purpose: the page is being moved to templates; this keeps it
-// working from the same plain data (title, kind, figures, conflicts).
+// The page renders engine/report/templates/reconcile.html with the shared
+// stylesheet and escaper; groups in reconcile's ranked order, named in words.
 std::string render_reconcile_html(const ReconcileResult& r) {
-  std::ostringstream os;
-  auto link = [](const FramedFigure& f) {
-    const std::string target = f.doc + "#L" + std::to_string(f.line);
-    return "<a href=\"" + html_escape(target) + "\">" + html_escape(f.doc) + ":" +
-           std::to_string(f.line) + "</a>";
+  // Every key set on every row: a missing one would be read from the group.
+  auto row = [](const FramedFigure& f, bool conflict) {
+    return mstch::map{{"conflict", conflict},
+                      {"text", f.text},
+                      {"period", period_label(f)},
+                      {"definition", f.definition},
+                      {"target", f.doc + "#L" + std::to_string(f.line)},
+                      {"doc", f.doc},
+                      {"line", f.line},
+                      {"quote", f.quote}};
   };
-  os << "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
-        "<title>claimcheck reconcile</title>\n<style>\n"
-        "body{font:14px/1.4 system-ui,sans-serif;margin:2em;max-width:70em}\n"
-        "table{border-collapse:collapse;width:100%;margin-bottom:1.5em}\n"
-        "td,th{border:1px solid #ccc;padding:4px 6px;vertical-align:top;text-align:left}\n"
-        "th{background:#f3f3f3}tr.conflict td{background:#ffe0e0}\n"
-        "</style></head><body>\n<h1>Reconcile</h1>\n<p>"
-     << html_escape(summary_line(r)) << ".</p>\n";
+  mstch::array groups;
   for (const auto& g : r.groups) {
-    os << "<h3>" << html_escape(g.title) << " <small>" << group_kind_name(g.kind) << "</small></h3>\n";
-    if (const auto s = series_label(g); !s.empty()) os << "<p>" << html_escape(s) << "</p>\n";
-    for (const auto& c : g.conflicts) os << "<p class=\"conflict\">" << html_escape(c.message) << "</p>\n";
-    os << "<table><tr><th>figure</th><th>period</th><th>definition</th><th>where</th><th>quote</th></tr>\n";
-    for (size_t k = 0; k < g.figures.size(); ++k) {
-      const auto& f = g.figures[k];
-      os << (in_conflict(g, k) ? "<tr class=\"conflict\">" : "<tr>") << "<td>" << html_escape(f.text)
-         << "</td><td>" << html_escape(period_label(f)) << "</td><td>" << html_escape(f.definition)
-         << "</td><td>" << link(f) << "</td><td>" << html_escape(f.quote) << "</td></tr>\n";
-    }
-    os << "</table>\n";
+    mstch::array rows, messages;
+    for (size_t k = 0; k < g.figures.size(); ++k) rows.push_back(row(g.figures[k], in_conflict(g, k)));
+    for (const auto& c : g.conflicts) messages.push_back(mstch::map{{"message", c.message}});
+    groups.push_back(mstch::map{{"title", g.title},
+                                {"kind", std::string(group_kind_name(g.kind))},
+                                {"series", series_label(g)},
+                                {"has_conflicts", !g.conflicts.empty()},
+                                {"conflict_messages", messages},
+                                {"rows", rows}});
   }
-  os << "</body></html>\n";
-  return os.str();
+  return report::render_template("reconcile.html",
+                                 mstch::map{{"page_title", std::string("claimcheck reconcile")},
+                                            {"summary", summary_line(r)},
+                                            {"groups", groups}});
 }
 
 }  // namespace claimcheck

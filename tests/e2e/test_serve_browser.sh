@@ -3,6 +3,10 @@
 # pastes a draft with a wrong period into `claimcheck serve`, clicks Check and finds the
 # figure highlighted as a discrepancy whose note names the period. Screenshot kept in
 # $CLAIMCHECK_ARTIFACTS (default: test-artifacts/ beside the binary, i.e. build/).
+# Then the check report and the reconcile report as files, each shot in light, dark
+# (prefers-color-scheme) and print media: report-{light,dark,print}.png and
+# reconcile-{light,dark,print}.png, with the highlighted discrepancy, its note and the
+# reconcile groups asserted visible and the palette asserted to follow the scheme.
 # Installs chromium (apt) and playwright-core (npm) when missing; skips (77) only when
 # chromium cannot be installed.
 #   bash tests/e2e/test_serve_browser.sh build/claimcheck .
@@ -125,3 +129,69 @@ JS
 PLAYWRIGHT_CORE="$node_dir/node_modules/playwright-core" BASE_URL="http://127.0.0.1:$port" \
   SCREENSHOT="$artifacts/serve.png" timeout 120 node "$tmp/drive.js"
 echo "screenshot: $artifacts/serve.png"
+
+# The HTML reports as files: a draft checked with --format html, and reconcile --format
+# html over an index of the seed documents (else the bundled corpus).
+printf 'In fiscal year 2011, 79%% of the people deported through Secure Communities had no criminal record or had been picked up for low-level offenses.\n' >"$tmp/draft.md"
+"$bin" check "$tmp/draft.md" "${rules[@]}" --format html -o "$tmp/report.html" || [ $? = 1 ]
+corpus=corpus
+[ -d ../shared/seeds ] && corpus=../shared/seeds
+"$bin" index --db "$tmp/db" "$corpus" >/dev/null
+"$bin" reconcile --db "$tmp/db" "${rules[@]}" --format html -o "$tmp/reconcile.html"
+
+cat >"$tmp/pages.js" <<'JS'
+const { chromium } = require(process.env.PLAYWRIGHT_CORE);
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+// Each page, each look: what must be visible in it.
+const pages = [
+  { name: 'report', file: process.env.REPORT, visible: ['mark.discrepancy', 'ol.notes li.error', '#summary'] },
+  { name: 'reconcile', file: process.env.RECONCILE, visible: ['h1', 'table.groups', 'td.v'] },
+];
+const looks = [
+  { name: 'light', media: 'screen', colorScheme: 'light' },
+  { name: 'dark', media: 'screen', colorScheme: 'dark' },
+  { name: 'print', media: 'print', colorScheme: 'dark' },  // paper stays light whatever the screen
+];
+
+(async () => {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'claimcheck-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium', headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
+           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1100, height: 900 },
+  });
+  const page = context.pages()[0] || await context.newPage();
+  const failures = [];
+  for (const p of pages) {
+    await page.goto('file://' + p.file);
+    for (const look of looks) {
+      await page.emulateMedia({ media: look.media, colorScheme: look.colorScheme });
+      for (const sel of p.visible)
+        if (!(await page.locator(sel).first().isVisible()))
+          failures.push(p.name + ' ' + look.name + ': ' + sel + ' not visible');
+      // The background follows the scheme: dark on screen in dark mode, white otherwise.
+      const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      const dark = look.name === 'dark';
+      const rgb = bg.match(/\d+/g).map(Number);
+      const light = rgb[0] > 200 && rgb[1] > 200 && rgb[2] > 200;
+      if (dark === light) failures.push(p.name + ' ' + look.name + ': background ' + bg);
+      await page.screenshot({ path: path.join(process.env.ARTIFACTS, p.name + '-' + look.name + '.png'),
+                              fullPage: true });
+    }
+  }
+  await context.close();
+  fs.rmSync(profile, { recursive: true, force: true });
+  if (failures.length) {
+    for (const f of failures) console.error('FAIL: ' + f);
+    process.exit(1);
+  }
+  console.log('ok: report and reconcile pages in light, dark and print media');
+})().catch((e) => { console.error('FAIL: ' + e.message); process.exit(1); });
+JS
+PLAYWRIGHT_CORE="$node_dir/node_modules/playwright-core" REPORT="$tmp/report.html" \
+  RECONCILE="$tmp/reconcile.html" ARTIFACTS="$artifacts" timeout 180 node "$tmp/pages.js"
+echo "screenshots: $artifacts/report-{light,dark,print}.png $artifacts/reconcile-{light,dark,print}.png"

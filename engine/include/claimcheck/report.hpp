@@ -136,5 +136,10 @@ void render_text(const Report& r, std::ostream& out, const RenderOptions& o = {}
 // are written relative to %SRCROOT%, others as file:// URIs.
 std::string render_sarif(const Report& r, const std::string& root = "");
 std::string render_html(const Report& r);
+// The page `claimcheck serve` answers GET / with: paste or upload a draft,
+// Check, and the HTML report shows in a sandboxed frame. `token` is the
+// server's per-run secret: the page's script sends it with each check and
+// is allowed to run by the CSP nonce of the same value.
+std::string render_serve_page(const std::string& token);
 
 }  // namespace claimcheck
