@@ -39,9 +39,11 @@ int run_reconcile(const ReconcileArgs& args) {
     write_output(render_reconcile_html(result), args.output);
   else
     write_output(paint_leading_words(render_reconcile_text(result),
-                                     {{"== ", Paint::bold},
+                                     {{"CONFLICT", Paint::error},
                                       {"conflict:", Paint::error},
-                                      {"incomparable", Paint::warning}},
+                                      {"UNSOURCED", Paint::warning},
+                                      {"AGREEING", Paint::bold},
+                                      {"UNFRAMED", Paint::bold}},
                                      color_on(args.output.empty() || args.output == "-" ? STDOUT_FILENO : -1)),
                  args.output);
   return kExitOk;

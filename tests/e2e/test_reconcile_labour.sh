@@ -33,7 +33,7 @@ import json, sys
 r = json.load(open(sys.argv[1]))
 assert r["summary"]["conflicts"] == 1, r["summary"]
 g = r["groups"][0]
-assert g["kind"] == "conflict" and g["measure"] == "payroll-job-gains", g["title"]
+assert g["kind"] == "conflict" and g["measure"] == "employment", g["title"]
 vals = sorted(g["figures"][i]["value"] for i in g["conflicts"][0]["figures"])
 assert vals == [467000, 481000], vals
 assert {g["figures"][i]["doc"] for i in g["conflicts"][0]["figures"]} == \
