@@ -61,6 +61,7 @@ struct Carried {
   Says last;                         // the last figure's (or figure-less sentence's) frame
   size_t last_paragraph = 0;         // the paragraph `last` was read in
   Says section;                      // heading, lead-in or table header in force
+  std::vector<Says> columns;         // a table header's cells, column by column
   size_t section_paragraph_end = 0;  // lead-ins and tables hold until here
   std::string last_state, last_county;
 };
@@ -362,8 +363,20 @@ class Reader {
         if (!around.place.ok()) around.place = fs->second.place;
         if (!around.period) around.period = fs->second.period;
       }
+      // A table cell takes its column's header for what the header row
+      // varies across columns ("| Group | FY2010 | FY2011 |").
+      Says whole_header;
+      const bool by_column = w.table_row && !carried.columns.empty();
+      if (by_column) {
+        whole_header = carried.section;
+        carried.section = column_header(carried, column_of(s, f.mention.begin));
+        column_period_ = std::count_if(carried.columns.begin(), carried.columns.end(),
+                                       [](const Says& c) { return c.period.has_value(); }) > 1;
+      }
       read_figure(f, s, w, k, around, sentence_program, sentence_referent, sentence_period_ref,
                   previous, carried);
+      if (by_column) carried.section = std::move(whole_header);
+      column_period_ = false;
       if (is_positive(f.source.measure))
         stated_values_[{static_cast<int>(f.mention.unit), f.mention.value}] = s.figures[k];
       previous = &f;
@@ -387,6 +400,20 @@ class Reader {
       now.period = carried.last.period;
     carried.last = now;
     carried.last_paragraph = s.paragraph;
+    if (!w.table_row) carried.columns.clear();
+    if (w.table_row && s.figures.empty()) {
+      carried.columns.clear();
+      const std::string_view row = text_.substr(s.span.begin, s.span.end - s.span.begin);
+      size_t from = 0;
+      for (;;) {
+        const size_t bar = row.find(" | ", from);
+        const size_t end = bar == std::string_view::npos ? row.size() : bar;
+        carried.columns.push_back(
+            says(s, w, {s.span.begin + from, s.span.begin + end}, carried));
+        if (bar == std::string_view::npos) break;
+        from = bar + 3;
+      }
+    }
     if (w.heading || w.lead_in || (w.table_row && s.figures.empty())) {
       Says sec = says(s, w, s.span, carried);
       if (w.heading) sec.place = {};  // a title's place is the story's, not every figure's
@@ -395,6 +422,40 @@ class Reader {
       carried.section = sec;
       carried.section_paragraph_end = w.heading ? SIZE_MAX : s.paragraph + 64;
     }
+  }
+
+  // The cell of a table row an offset lies in (cells are joined by " | ").
+  size_t column_of(const ReadSentence& s, size_t at) const {
+    size_t column = 0;
+    const std::string_view before = text_.substr(s.span.begin, at - s.span.begin);
+    for (size_t p = before.find(" | "); p != std::string_view::npos; p = before.find(" | ", p + 3))
+      ++column;
+    return column;
+  }
+
+  // The header a cell reads: for each dimension some header cell names, its
+  // own column's (possibly nothing); for the others the header row's.
+  static Says column_header(const Carried& carried, size_t column) {
+    Says out = carried.section;
+    static const Says none;
+    const Says& own = column < carried.columns.size() ? carried.columns[column] : none;
+    // A dimension varies by column when two or more header cells name it; a
+    // single one ("| Secure Communities, Oct. 2008 to Feb. 2011 | Count |")
+    // speaks for the whole table.
+    int programs = 0, measures = 0, places = 0, periods = 0;
+    for (const Says& c : carried.columns) {
+      programs += c.program.ok();
+      measures += c.measure.ok();
+      places += c.place.ok();
+      periods += c.period.has_value();
+    }
+    const bool program = programs > 1, measure = measures > 1, place = places > 1,
+               period = periods > 1;
+    if (program) out.program = own.program;
+    if (measure) out.measure = own.measure;
+    if (place) out.place = own.place;
+    if (period) out.period = own.period;
+    return out;
   }
 
   // The figure stated earlier with the same value and unit, and a measure:
@@ -701,6 +762,10 @@ class Reader {
         }
       }
     }
+    // A table header that dates its columns dates the cell before anything
+    // else in the row ("| Group | FY2010 | FY2011 |").
+    if (!period && column_period_ && carried.section.period)
+      period = carried.section.period, period_origin = Origin::context;
     if (!period && sentence_says.period)
       period = sentence_says.period, period_origin = Origin::context;
     if (!period && (referent || period_ref) && referred.period)
@@ -742,6 +807,7 @@ class Reader {
   Day date_;
   Frame defaults_;
   std::set<std::string> year_measures_;
+  bool column_period_ = false;  // the figure being read sits under a dated column
   Reading out_;
   std::vector<size_t> sentences_in_paragraph_;
   mutable std::map<std::pair<size_t, size_t>, Marks> marks_;

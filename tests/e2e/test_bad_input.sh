@@ -2,13 +2,15 @@
 # test_bad_input.sh — hostile and broken inputs, one case each. Every case
 # must end with one clear message on stderr naming the file and exit 2 (or,
 # for `index`, exit 0 with the file reported as skipped and why), nothing on
-# stdout, no crash (status >= 128), no hang (timeout 60 s) and bounded
+# stdout, no crash (status >= 128), no hang (timeout $hang s: a hang runs forever, and the slowest cases take
+# ~30 s on a loaded two-core machine) and bounded
 # memory (ulimit -v 2 GB, except under AddressSanitizer, whose shadow memory
 # needs far more address space than it uses).
 # Usage: test_bad_input.sh CLAIMCHECK_BINARY REPO_ROOT
 set -uo pipefail
 bin="$(realpath "$1")"
 root="$(realpath "$2")"
+hang=120
 
 tmp="$(mktemp -d)"
 trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
@@ -38,7 +40,7 @@ run() {
   start=$(date +%s.%N)
   (
     if [ "$limit_mem" = 1 ]; then ulimit -v "${mem_kb:-2097152}"; fi
-    exec timeout 60 "$bin" "$@"
+    exec timeout $hang "$bin" "$@"
   ) >"$tmp/stdout" 2>"$tmp/stderr"
   status=$?
   end=$(date +%s.%N)
@@ -56,7 +58,7 @@ expect_error() {
   tried=$((tried + 1))
   run "$@"
   local before=$failed
-  if [ "$status" = 124 ]; then fail "hung (killed after 60 s)"
+  if [ "$status" = 124 ]; then fail "hung (killed after $hang s)"
   elif [ "$status" -ge 128 ]; then fail "crashed with status $status: $err"
   elif [ "$status" != 2 ]; then fail "exit $status, expected 2; stderr: $err"
   fi
@@ -74,7 +76,7 @@ expect_skipped() {
   rm -rf "$tmp/db-skip"
   run index --db "$tmp/db-skip" "$file"
   local before=$failed
-  if [ "$status" = 124 ]; then fail "hung (killed after 60 s)"
+  if [ "$status" = 124 ]; then fail "hung (killed after $hang s)"
   elif [ "$status" -ge 128 ]; then fail "crashed with status $status: $err"
   elif [ "$status" != 0 ]; then fail "exit $status, expected 0; stderr: $err"
   fi
@@ -236,7 +238,7 @@ PY
 case=rules-100000-claims
 tried=$((tried + 1))
 run check --format json --rules "$tmp/many.json" "$good"
-if [ "$status" = 124 ]; then fail "hung (over 60 s)"
+if [ "$status" = 124 ]; then fail "hung (over $hang s)"
 elif [ "$status" -ge 128 ]; then fail "crashed with status $status"
 elif [ "$status" = 2 ]; then
   grep -q "many.json" <<<"$err" || fail "refused without naming the file: $err"
@@ -319,7 +321,7 @@ expect_error wide-u16le-bom.html "in/u16le-bom.html.*UTF-16.*convert to UTF-8" c
 case=stdin-draft
 tried=$((tried + 1))
 status=0
-out="$(printf '%s\n' "$text" | timeout 60 "$bin" check --extract-only --format json - 2>"$tmp/stderr")" || status=$?
+out="$(printf '%s\n' "$text" | timeout $hang "$bin" check --extract-only --format json - 2>"$tmp/stderr")" || status=$?
 if [ "$status" != 0 ] && [ "$status" != 1 ]; then fail "exit $status: $(cat "$tmp/stderr")"
 elif ! python3 -c 'import json,sys; r=json.load(sys.stdin); f=r["files"][0]; assert f["path"]=="<stdin>" and [m["text"] for m in f["mentions"]]==["55%"], r' <<<"$out"; then
   fail "report of standard input is not <stdin> with 55%: $out"
@@ -395,7 +397,7 @@ else
   tried=$((tried + 1))
   python3 -c 'import sys; sys.stdout.write("In fiscal year 2011, 79% of the people deported had no record. " * 400000)' >"$tmp/in/many-figures.txt"
   run check --extract-only --format json "$tmp/in/many-figures.txt"
-  if [ "$status" = 124 ]; then fail "hung (over 60 s)"
+  if [ "$status" = 124 ]; then fail "hung (over $hang s)"
   elif [ "$status" -ge 128 ]; then fail "crashed with status $status: $err"
   elif [ "$status" = 2 ] && ! grep -q "many-figures.txt: .*out of memory" <<<"$err"; then fail "out of memory without the file name: $err"
   elif [ "$status" != 2 ] && [ "$status" != 0 ] && [ "$status" != 1 ]; then fail "exit $status: $err"
@@ -433,7 +435,7 @@ for c in prose-4mb.md:json:307200 prose-4mb.md:text:307200 paragraphs.docx:json:
   fi
   tried=$((tried + 1))
   run check --db "$tmp/db-mem" --rules "$root/rules/secure-communities.json" --format "$fmt" "$tmp/in/$f"
-  if [ "$status" = 124 ]; then fail "hung (over 60 s)"
+  if [ "$status" = 124 ]; then fail "hung (over $hang s)"
   elif [ "$status" != 0 ] && [ "$status" != 1 ]; then fail "exit $status under ulimit -v $mem_kb KB: $(echo "$err" | head -3)"
   elif [ "$fmt" = json ] && ! python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert r["summary"]["mentions"] >= 20000, r["summary"]' "$tmp/stdout"; then
     fail "report not whole"
@@ -451,7 +453,7 @@ expect_write_error() {
   shift
   tried=$((tried + 1))
   local status=0
-  timeout 60 "$bin" "$@" >/dev/full 2>"$tmp/stderr" || status=$?
+  timeout $hang "$bin" "$@" >/dev/full 2>"$tmp/stderr" || status=$?
   if [ "$status" != 2 ]; then fail "exit $status on /dev/full, expected 2: $(cat "$tmp/stderr")"
   elif ! grep -q "cannot write to standard output: No space left on device" "$tmp/stderr"; then
     fail "no message about the failed write: $(cat "$tmp/stderr")"
@@ -473,7 +475,7 @@ expect_write_error dev-full-rules-lint rules lint "$rules_sc"
 case=closed-stdout
 tried=$((tried + 1))
 status=0
-timeout 60 "$bin" check --db "$tmp/db-out" --rules "$rules_sc" "$good" >&- 2>"$tmp/stderr" || status=$?
+timeout $hang "$bin" check --db "$tmp/db-out" --rules "$rules_sc" "$good" >&- 2>"$tmp/stderr" || status=$?
 if [ "$status" != 2 ]; then fail "exit $status with stdout closed, expected 2"
 elif ! grep -q "cannot write to standard output" "$tmp/stderr"; then fail "no message: $(cat "$tmp/stderr")"
 elif ! "$bin" search --db "$tmp/db-out" deported >/dev/null 2>&1; then fail "index damaged"
@@ -611,7 +613,7 @@ printf 'In 2019, 79%% of alpha bravo term%s cases were removals.\nIn 2020, 12%% 
 case=rules-vocabulary-$ids-ids
 tried=$((tried + 1))
 mem_kb=1048576 run check --format json --rules "$tmp/vocab-big.json" "$tmp/vocab-draft.txt"
-if [ "$status" = 124 ]; then fail "hung (over 60 s)"
+if [ "$status" = 124 ]; then fail "hung (over $hang s)"
 elif [ "$status" -ge 128 ]; then fail "crashed with status $status: $(head -c 300 <<<"$err")"
 elif [ "$status" != 0 ]; then fail "exit $status: $(head -c 300 <<<"$err")"
 elif [ -n "$err" ]; then fail "stderr not empty ($(wc -l <<<"$err") lines): $(head -c 300 <<<"$err")"

@@ -207,6 +207,13 @@ TEST_CASE("the reader binds each figure to its own clause and context", "[reader
        "Secure Communities in Oregon, fiscal 2011:\n\n38,828 people deported\n\n11,946 deportees "
        "with Level 1 convictions",
        "", "11,946", "sc", "removals", "level-1", "2010-10-01..2011-09-30", "oregon", "CSSCC"},
+      // a header that dates its columns dates each cell by its column
+      {"table",
+       "Group | FY2010 | FY2011\n\nDeportees with no criminal conviction | 30 percent | 26 percent",
+       "", "30 percent", "sc", "removals", "no-conviction", "2009-10-01..2010-09-30", "us", "DSSCD"},
+      {"table",
+       "Group | FY2010 | FY2011\n\nDeportees with no criminal conviction | 30 percent | 26 percent",
+       "", "26 percent", "sc", "removals", "no-conviction", "2010-10-01..2011-09-30", "us", "DSSCD"},
       {"table",
        "Secure Communities, FY2011 | Count\n\nPeople deported | 94,218\n\nDeportees with no "
        "criminal conviction | 24,500",
