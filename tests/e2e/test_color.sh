@@ -6,12 +6,8 @@
 set -euo pipefail
 BIN=$1
 ROOT=$2
-SEEDS=$ROOT/../shared/seeds
-RULES=$ROOT/../shared/eval/dev/rules.json
-if [ ! -d "$SEEDS" ] || [ ! -f "$RULES" ]; then
-  echo "skip: $SEEDS or $RULES missing"
-  exit 77
-fi
+SEEDS=$(realpath "$ROOT/corpus")  # the bundled corpus and rules: runs in every checkout
+RULES=$(realpath "$ROOT/rules/secure-communities.json")
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 cd "$TMP"  # no claimcheck.json here
