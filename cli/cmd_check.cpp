@@ -1,5 +1,4 @@
 // cmd_check.cpp — claimcheck check: read drafts, check them, print one report.
-#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -92,7 +91,7 @@ void render(const Report& report, const CheckArgs& args) {
     write_output(render_github(report, o), output);
   } else {
     // A report written to a file is coloured only with --color=always.
-    o.color = color_on(output.empty() || output == "-" ? STDOUT_FILENO : -1);
+    o.color = color_for_output(output);
     o.figures = args.figures || args.extract_only;  // listing the figures is what --extract-only is for
     o.summary = !args.quiet;
     stream_output([&](std::ostream& out) { render_text(report, out, o); }, output);

@@ -6,7 +6,6 @@
 #include "claimcheck/index.hpp"
 #include "claimcheck/rules.hpp"
 #include "claimcheck/verify.hpp"
-#include <unistd.h>
 
 #include "commands.hpp"
 
@@ -44,7 +43,7 @@ int run_reconcile(const ReconcileArgs& args) {
                                       {"UNSOURCED", Paint::warning},
                                       {"AGREEING", Paint::bold},
                                       {"UNFRAMED", Paint::bold}},
-                                     color_on(args.output.empty() || args.output == "-" ? STDOUT_FILENO : -1)),
+                                     color_for_output(args.output)),
                  args.output);
   return kExitOk;
 }

@@ -5,7 +5,6 @@
 #include "claimcheck/index.hpp"
 #include "claimcheck/rules.hpp"
 #include "claimcheck/verify.hpp"
-#include <unistd.h>
 
 #include "commands.hpp"
 
@@ -34,7 +33,7 @@ int run_verify(const VerifyArgs& args) {
     write_output(render_verify_json(result), args.output);
   } else {
     // The status word that opens each claim's entry, in the colour of its verdict.
-    const bool color = color_on(args.output.empty() || args.output == "-" ? STDOUT_FILENO : -1);
+    const bool color = color_for_output(args.output);
     write_output(paint_leading_words(render_verify_text(result),
                                      {{"backed-elsewhere", Paint::warning},
                                       {"backed", Paint::good},

@@ -38,6 +38,12 @@ bool color_on(int fd) {
   return isatty(fd) && (no_color == nullptr || *no_color == '\0');
 }
 
+// A report goes to stdout unless -o names a file; a file is coloured only
+// with --color=always (isatty(-1) is false).
+bool color_for_output(const std::string& output) {
+  return color_on(output.empty() || output == "-" ? STDOUT_FILENO : -1);
+}
+
 std::string paint(std::string_view text, Paint p, bool on) {
   if (!on || text.empty()) return std::string(text);
   return code(p) + std::string(text) + "\x1b[0m";

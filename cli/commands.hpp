@@ -101,6 +101,8 @@ void set_color_mode(const std::string& mode);
 // Whether to colour what goes to the file descriptor `fd` (stdout or
 // stderr); -1 for a file named by -o, coloured only with --color=always.
 bool color_on(int fd);
+// color_on for a report written to OUTPUT ("" or "-": stdout, else a file).
+bool color_for_output(const std::string& output);
 enum class Paint { error, warning, note, good, bold, dim };
 // `text` wrapped in the escape codes of `p` when `on`, else unchanged.
 std::string paint(std::string_view text, Paint p, bool on);
