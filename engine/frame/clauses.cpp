@@ -144,6 +144,31 @@ std::vector<Span> figure_clauses(std::string_view s, const std::vector<Span>& fi
     if (comma != std::string_view::npos && f.begin - comma < 24) cuts.insert(comma + 1);
   }
 
+  // "8.0 percent in the ACS (the CPS full-year figure was 7.9 percent)": a
+  // parenthesis with words of its own before its figure is an aside about
+  // another statistic, so it is a clause, and its qualifiers are not the
+  // figure's before it (nor the other way round). A parenthesis that opens
+  // with its figure, "more than a quarter (28 percent)", glosses the figure
+  // before and stays in its clause.
+  for (size_t open = s.find('('); open != std::string_view::npos; open = s.find('(', open + 1)) {
+    if (inside_any(open, figures)) continue;
+    const size_t close = s.find(')', open);
+    if (close == std::string_view::npos) break;
+    size_t first_fig = close;
+    for (const Span& f : figures)
+      if (f.begin > open && f.begin < close) first_fig = std::min(first_fig, f.begin);
+    if (first_fig == close) continue;
+    bool words = false;
+    for (size_t i = open + 1; i < first_fig && !words; ++i)
+      words = std::isalpha(static_cast<unsigned char>(s[i])) != 0;
+    if (!words) continue;
+    cuts.insert(open);
+    bool words_after = false;
+    for (size_t i = close + 1; i < s.size() && !words_after; ++i)
+      words_after = std::isalpha(static_cast<unsigned char>(s[i])) != 0;
+    if (words_after) cuts.insert(close + 1);
+  }
+
   // A frame-setting opener before the first figure of a clause, ended by a
   // comma: "In fiscal year 2011, 26 percent ..." sets the frame of every
   // clause of the sentence, so it becomes a clause of its own.

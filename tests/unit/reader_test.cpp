@@ -265,6 +265,18 @@ TEST_CASE("clauses start at contrasts, trends, relative clauses and frame-settin
        {"In FY2011", "29% with minor convictions", "26% with none", "55% together."}},
       {"ICE classified 12,293 of them, about 26 percent, as non-criminals.",
        {"ICE classified 12,293 of them, about 26 percent, as non-criminals."}},
+      // an aside with words of its own before its figure is a clause; a
+      // parenthesis that opens with its figure glosses the figure before
+      {"8.0% were uninsured in the ACS (the CPS full-year figure was 7.9%).",
+       {"8.0% were uninsured in the ACS", "(the CPS full-year figure was 7.9%)."}},
+      {"Texas had 16.6% (a record, per the ACS data).",
+       {"Texas had 16.6% (a record, per the ACS data)."}},
+      {"More than a quarter (28 percent) had no conviction.",
+       {"More than a quarter (28 percent) had no conviction."}},
+      {"Medicaid and Medicare each covered nearly a fifth (18.8 and 18.7 percent).",
+       {"Medicaid and Medicare each covered nearly a fifth (18.8 and 18.7 percent)."}},
+      {"Jails sent 900 forms (ICE answered 40 of them) and 12 were lost.",
+       {"Jails sent 900 forms", "(ICE answered 40 of them)", "and 12 were lost."}},
   };
   for (const auto& c : cases) {
     std::vector<Span> figs;
