@@ -21,6 +21,7 @@
 #include "frame/markers.hpp"
 #include "frame/places.hpp"
 #include "frame/scan.hpp"
+#include "frame/subgroups.hpp"
 
 namespace claimcheck::detail {
 
@@ -698,6 +699,34 @@ class Reader {
       if (cats.empty() && x.dimension == Dimension::category && x.begin >= own.begin &&
           x.end <= own.end)
         f.partitive = true;
+
+    // "5.4 percent of children", "Among Hispanic residents, ...", "in rural
+    // counties": a sub-group the rules do not name narrows the figure to a
+    // part of the population their claims count, so its group is unknown,
+    // not all. Its own clause and the figure-less openers before it speak.
+    {
+      std::vector<Span> scope = {own};
+      for (size_t i = 0; i < ci; ++i) {
+        const Span c = w.clauses[i].span;
+        bool has_figure = false;
+        for (size_t id : s.figures) {
+          const size_t b = out_.figures[id].mention.begin;
+          has_figure = has_figure || (b >= c.begin && b < c.end);
+        }
+        if (!has_figure) scope.push_back(c);
+      }
+      for (const Span& c : scope)
+        for (const Span& g : subgroup_words(text_, c.begin, c.end)) {
+          bool named = false;
+          for (const auto& hit : s.vocab)
+            named = named || overlaps(hit.begin, hit.end, g.begin, g.end);
+          for (const PlaceHit& p : w.places)
+            named = named || overlaps(p.begin, p.end, g.begin, g.end);
+          for (const Span& o : others)
+            named = named || overlaps(o.begin, o.end, g.begin, g.end);
+          if (!named) f.subgroup = true;
+        }
+    }
 
     // "detainers on Level 1 subjects and on lower-level subjects numbered
     // 3,847 and 16,227, respectively": the k-th figure takes the k-th group.

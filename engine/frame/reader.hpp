@@ -46,6 +46,11 @@ struct Figure {
   // A part of a group the text does not qualify ("27,899 of the 38,828 had
   // criminal convictions"): its category is unknown, not "all".
   bool partitive = false;
+  // Narrowed to a sub-group the rules do not name ("5.4 percent of
+  // children", "in rural counties"): its group is unknown even where a
+  // facet is stated, and a stated facet that differs makes it another
+  // statistic, not a misquote.
+  bool subgroup = false;
   // The categories named are followed by "or" and words the vocabulary does
   // not know ("non-criminals or low-level offenders"): the set may be wider.
   bool category_open = false;

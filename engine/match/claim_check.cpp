@@ -110,6 +110,9 @@ Stand compare_categories(const Rules& rules, const Figure& ms, const Claim& c,
                              std::includes(r.begin(), r.end(), t.begin(), t.end());
     if (!(t == r || open_subset)) facets_differ.push_back(facet);
   }
+  // A sub-group the rules do not name: never the claim's group, and with a
+  // stated facet that differs as well, another statistic.
+  if (ms.subgroup) return facets_differ.empty() ? Stand::unknown : Stand::other;
   if (!facets_differ.empty()) return Stand::differ;
   return unknown ? Stand::unknown : Stand::agree;
 }

@@ -233,6 +233,15 @@ TEST_CASE("findings only on positive evidence", "[check]") {
       {"a group named by what it is not is unknown, not that group", "Roughly four in five "
        "detainers went to people outside the top-priority subjects.", "Roughly four in five", "unverified",
        {}},
+      {"a sub-group the rules do not name is a part, not the whole", "In fiscal 2011, 79% of "
+       "children deported had no criminal conviction.", "79%", "unsupported", {}},
+      {"a sub-group named in an opener narrows the figures after it", "Among Hispanic women "
+       "deported in fiscal 2011, 79% had no criminal conviction.", "79%", "unsupported", {}},
+      {"a kind of place in the plural is a sub-group", "In rural counties, 79% of people deported "
+       "in fiscal 2011 had no criminal conviction.", "79%", "unsupported", {}},
+      {"the United States is no sub-group of states", "In fiscal 2011, 79% of people deported "
+       "from the United States had no criminal conviction.", "79%", "discrepancy",
+       {"value-mismatch@79%"}},
       {"a whole count with no qualifier is all of it", "ICE issued 25,000 detainers.", "25,000",
        "discrepancy", {"value-mismatch@25,000"}},
       {"a counted noun wins over a verb elsewhere", "In its first year, Secure Communities "
