@@ -5,6 +5,7 @@
 // relative clauses (", which ...,") and frame-setting openers ("In fiscal
 // 2011, ...", "Nationally, ...") each start a clause of their own.
 #include "frame/clauses.hpp"
+#include "frame/markers.hpp"
 
 #include <re2/re2.h>
 
@@ -105,6 +106,9 @@ std::vector<Span> figure_clauses(std::string_view s, const std::vector<Span>& fi
     }
   };
   add_matches(contrast_re(), true, false);
+  // "..., a decade after it stood at 14.5 percent": a time counted from the
+  // figure before opens a clause (only where a figure follows).
+  add_matches(elapsed_re(), true, false);
   add_matches(relative_clause_re(), false, true);
 
   // "from X (in 2009) to Y (in 2011)": the second figure opens a clause.
@@ -118,6 +122,18 @@ std::vector<Span> figure_clauses(std::string_view s, const std::vector<Span>& fi
         lower(s.substr(a.begin >= 30 ? a.begin - 30 : 0, a.begin >= 30 ? 30 : a.begin));
     if (before.find("from ") == std::string::npos) continue;
     cuts.insert(a.end + to + 1);
+  }
+
+  // "fell to 7.9 percent in 2022 from 8.3 percent": the figure a change
+  // starts from, right after the one it changed to, opens a clause.
+  for (size_t k = 0; k + 1 < figures.size(); ++k) {
+    const Span& a = figures[k];
+    const Span& b = figures[k + 1];
+    const std::string between = lower(s.substr(a.end, b.begin - a.end));
+    if (between.size() > 24 || between.size() < 6 ||
+        between.compare(between.size() - 6, 6, " from ") != 0)
+      continue;
+    cuts.insert(b.begin - 5);
   }
 
   // "29% with minor convictions, 26% with none": a list of figures, each

@@ -43,6 +43,24 @@ const RE2& shift_re() {
   return re;
 }
 
+// Years counted in words or digits, or decades; "a year earlier" is shift_re's.
+const RE2& elapsed_re() {
+  static const RE2 re(
+      "(?i)\\b(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+      "twenty|thirty|a few|several|many|some|\\d+) (?:decades?|years)|a decade|a generation|"
+      "half a century|a century) (?:earlier|before|after|later|ago|prior|on)\\b",
+      RE2::Quiet);
+  return re;
+}
+
+const RE2& change_origin_re() {
+  static const RE2 re(
+      "(?i)^(?:(?:down|up|rising|falling|dropping|climbing|declining|increasing|decreasing) )?"
+      "from\\b",
+      RE2::Quiet);
+  return re;
+}
+
 // An agency as a whole rather than one of its programs.
 const RE2& agency_re() {
   static const RE2 re(

@@ -16,5 +16,11 @@ const RE2& period_reference_re();
 // 3 later/after, 4 following/next (both on a year).
 const RE2& shift_re();
 const RE2& agency_re();
+// "a decade earlier", "nine years before", "two decades ago": a time the
+// text counts back (or on) from another, loosely; the figure is of neither.
+const RE2& elapsed_re();
+// "from 8.3 percent", "down from ...": the figure a change starts from, of
+// an earlier (or later) time than the figure it changed to.
+const RE2& change_origin_re();
 
 }  // namespace claimcheck::detail

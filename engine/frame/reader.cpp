@@ -257,6 +257,7 @@ class Reader {
   // figure of a clause asks, and a clause may hold thousands of figures.
   struct Marks {
     bool referent = false, period_ref = false, agency = false;
+    bool elapsed = false;  // "a decade earlier", "nine years before"
     int shift = 0;  // -1 "the year before", +1 "the year after"
   };
   const Marks& marks(size_t b, size_t e) const {
@@ -268,6 +269,7 @@ class Reader {
                   !RE2::PartialMatch(part, defined_group_re());
     mk.period_ref = RE2::PartialMatch(part, period_reference_re());
     mk.agency = RE2::PartialMatch(part, agency_re());
+    mk.elapsed = RE2::PartialMatch(part, elapsed_re());
     re2::StringPiece which[4];
     if (RE2::PartialMatch(part, shift_re(), &which[0], &which[1], &which[2], &which[3]))
       mk.shift = (!which[0].empty() || !which[1].empty()) ? -1 : 1;
@@ -791,21 +793,29 @@ class Reader {
         }
       }
     }
-    // A table header that dates its columns dates the cell before anything
-    // else in the row ("| Group | FY2010 | FY2011 |").
-    if (!period && column_period_ && carried.section.period)
-      period = carried.section.period, period_origin = Origin::context;
-    if (!period && sentence_says.period)
-      period = sentence_says.period, period_origin = Origin::context;
-    if (!period && (referent || period_ref) && referred.period)
-      period = referred.period, period_origin = Origin::context;
-    if (!period && previous && previous->stated_period)
-      period = previous->stated_period, period_origin = Origin::context;
-    if (!period && s.paragraph == carried.last_paragraph && carried.last.period && k == 0 &&
-        !previous)
-      period = carried.last.period, period_origin = Origin::context;
-    if (!period && in_section && carried.section.period)
-      period = carried.section.period, period_origin = Origin::context;
+    // "a decade earlier it was 14.5 percent", "fell to 7.9 percent in 2022
+    // from 8.3 percent": a time counted back loosely, or the figure a change
+    // starts from, is not of the period around it; unless its own clause
+    // dates it, its period is unknown.
+    const bool detached = !period && (own_marks.elapsed ||
+                                      RE2::PartialMatch(piece(own_text), change_origin_re()));
+    if (!detached) {
+      // A table header that dates its columns dates the cell before
+      // anything else in the row ("| Group | FY2010 | FY2011 |").
+      if (!period && column_period_ && carried.section.period)
+        period = carried.section.period, period_origin = Origin::context;
+      if (!period && sentence_says.period)
+        period = sentence_says.period, period_origin = Origin::context;
+      if (!period && (referent || period_ref) && referred.period)
+        period = referred.period, period_origin = Origin::context;
+      if (!period && previous && previous->stated_period)
+        period = previous->stated_period, period_origin = Origin::context;
+      if (!period && s.paragraph == carried.last_paragraph && carried.last.period && k == 0 &&
+          !previous)
+        period = carried.last.period, period_origin = Origin::context;
+      if (!period && in_section && carried.section.period)
+        period = carried.section.period, period_origin = Origin::context;
+    }
 
     // Place: named for the figure, else its sentence, else what it refers to.
     Found<std::string> place = place_in(s, w, own.begin, own.end, &m, carried);

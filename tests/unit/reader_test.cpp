@@ -125,6 +125,16 @@ TEST_CASE("the reader binds each figure to its own clause and context", "[reader
        "forms", "", "", "us", "DSUUD"},
       {"counted noun", "The deportation rate rose to 12.4 percent last year.", "2023-09-12",
        "12.4 percent", "sc", "removals", "", "2022-01-01..2022-12-31", "us", "DSUSD"},
+      // the figure a change starts from, and a time counted back loosely,
+      // are not of the period around them
+      {"change origin", "Deportations fell to 38,000 in 2011 from 47,000.", "", "47,000", "sc",
+       "removals", "", "", "us", "DCUUD"},
+      {"elapsed time", "Deportations reached 38,000 in 2011, a decade after they stood at 4,000.",
+       "", "4,000", "sc", "removals", "", "", "us", "DCUUD"},
+      {"elapsed time", "Deportations reached 38,000 in 2011; a decade earlier there were 4,000.",
+       "", "4,000", "sc", "removals", "", "", "us", "DCUUD"},
+      {"change origin dated", "Deportations fell to 38,000 in 2011 from 47,000 in 2010.", "",
+       "47,000", "sc", "removals", "", "2010-01-01..2010-12-31", "us", "DCUSD"},
       {"relative clause",
        "The share deported rose to 12 percent in 2022, when Secure Communities reached 36 million "
        "people.",
@@ -275,6 +285,13 @@ TEST_CASE("clauses start at contrasts, trends, relative clauses and frame-settin
        {"More than a quarter (28 percent) had no conviction."}},
       {"Medicaid and Medicare each covered nearly a fifth (18.8 and 18.7 percent).",
        {"Medicaid and Medicare each covered nearly a fifth (18.8 and 18.7 percent)."}},
+      // the figure a change starts from, and a time counted from the one
+      // before, open clauses
+      {"The rate fell to 7.9% in 2022 from 8.3%.", {"The rate fell to 7.9% in 2022", "from 8.3%."}},
+      {"It fell to 8.0% in 2022, a decade after it stood at 14.5%.",
+       {"It fell to 8.0% in 2022", "a decade after it stood at 14.5%."}},
+      {"It was 8.0% in 2022, against 14.5% a decade before.",
+       {"It was 8.0% in 2022", "against 14.5% a decade before."}},
       {"Jails sent 900 forms (ICE answered 40 of them) and 12 were lost.",
        {"Jails sent 900 forms", "(ICE answered 40 of them)", "and 12 were lost."}},
   };
