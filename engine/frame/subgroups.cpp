@@ -26,9 +26,11 @@ const std::set<std::string>& subgroup_set() {
       // races and ethnicities
       "hispanic", "hispanics", "latino", "latinos", "latina", "latinas", "latinx", "black",
       "asian", "indigenous", "white",
-      // income, work, status
-      "low-income", "high-income", "middle-income", "veterans", "students", "self-employed",
-      "part-time", "full-time",
+      // income, work, status, birth and citizenship
+      "low-income", "high-income", "middle-income", "income", "poverty", "poor", "veterans",
+      "students", "self-employed", "unemployed", "jobless", "part-time", "full-time",
+      "disabled", "disabilities", "noncitizens", "non-citizens", "foreign-born",
+      "native-born", "naturalized", "undocumented",
       // kinds of place in the plural: "in rural counties", "expansion states"
       "rural", "urban", "suburban", "counties", "cities", "states", "districts",
       "neighborhoods"};

@@ -52,6 +52,9 @@ struct Comparison {
   // The text states a coarser period that covers the claim's month or
   // quarter ("in 2022" for January 2022): neither agreement nor a difference.
   bool period_coarse = false;
+  // The claim is of a place of its own (a state) and the text names no
+  // place for the figure: which place it speaks of is unknown.
+  bool place_open = false;
   int agree = 0;                   // dimensions that positively agree
   // Dimensions that differ, a category facet counting as one each.
   size_t differing() const {
@@ -164,6 +167,8 @@ Comparison compare(const Rules& rules, const Figure& ms, const Claim& c) {
   // Place: another place makes another statistic.
   if (is_positive(src.place) && !t.place.empty() && !r.place.empty())
     out.place = t.place == r.place ? Stand::agree : Stand::other;
+  else if (!r.place.empty() && r.place != t.place && r.place != rules.defaults().place)
+    out.place_open = true;
 
   const std::pair<Dimension, Stand> order[] = {{Dimension::program, out.program},
                                                {Dimension::measure, out.measure},
@@ -179,14 +184,14 @@ Comparison compare(const Rules& rules, const Figure& ms, const Claim& c) {
 // Would the claim be this figure's, were its value right? Every dimension
 // the claim fixes must positively agree.
 bool same_frame(const Comparison& c) {
-  return c.measure == Stand::agree && c.category == Stand::agree && c.period == Stand::agree &&
+  return !c.place_open && c.measure == Stand::agree && c.category == Stand::agree && c.period == Stand::agree &&
          c.program != Stand::differ && !c.another_statistic();
 }
 
 // Does the claim back the figure? As same_frame, but a period the text
 // leaves unsaid is tolerated (missing-period says so when it matters).
 bool supports(const Comparison& c) {
-  return c.measure == Stand::agree && c.category == Stand::agree &&
+  return !c.place_open && c.measure == Stand::agree && c.category == Stand::agree &&
          (c.period == Stand::agree || (c.period == Stand::unknown && !c.period_coarse)) &&
          c.program != Stand::differ && !c.another_statistic();
 }
@@ -196,7 +201,7 @@ bool supports(const Comparison& c) {
 // and what the figure counts is positively the claim's (or, for a population
 // mismatch, its category and period are).
 bool one_dimension_off(const Comparison& c) {
-  if (c.differing() != 1 || c.another_statistic()) return false;
+  if (c.differing() != 1 || c.another_statistic() || c.place_open) return false;
   switch (c.differs.front()) {
     case Dimension::measure:
       // The counted thing differs, so the rest must positively be the

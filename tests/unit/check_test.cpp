@@ -39,6 +39,8 @@ const char* kRules = R"({
     "period": { "since-inception": { "phrases": ["since its inception"], "from": "2008-10-27" } }
   },
   "claims": [
+    { "id": "removals-oregon-fy2011", "value": 1200, "unit": "count",
+      "frame": { "measure": "removals", "place": "oregon", "period": "FY2011" } },
     { "id": "removals-2008-2010", "value": 47000, "unit": "count",
       "frame": { "measure": "removals", "period": { "from": "2008-10-27", "to": "2010-06-30" } } },
     { "id": "nc-ll-2008-2010", "value": 79, "unit": "percent",
@@ -242,6 +244,10 @@ TEST_CASE("findings only on positive evidence", "[check]") {
       {"the United States is no sub-group of states", "In fiscal 2011, 79% of people deported "
        "from the United States had no criminal conviction.", "79%", "discrepancy",
        {"value-mismatch@79%"}},
+      {"a state's claim is not about a figure that names no place", "In fiscal 2011, 1,500 "
+       "people were deported.", "1,500", "unsupported", {}},
+      {"a state's claim is about the figure that names the state", "In fiscal 2011, 1,500 "
+       "people were deported from Oregon.", "1,500", "discrepancy", {"value-mismatch@1,500"}},
       {"a whole count with no qualifier is all of it", "ICE issued 25,000 detainers.", "25,000",
        "discrepancy", {"value-mismatch@25,000"}},
       {"a counted noun wins over a verb elsewhere", "In its first year, Secure Communities "
