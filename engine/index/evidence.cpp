@@ -140,31 +140,50 @@ int pow10i(int n) {
   return r;
 }
 
-// Terms covering every |value| in [a, b] (0 <= a <= b): the finest level that
-// needs at most kMaxTerms, in increasing order of value (the first holds a,
-// the last b); false when even decades need more.
+// The level-kLevels digits (1000..9999) of one decade from `lo4` to `hi4`,
+// as the fewest aligned buckets: a block of 10^(kLevels-level) finest buckets
+// that starts on its own boundary becomes one term at that level (the whole
+// decade one level-0 term). At most 9 terms per level per side.
+void decompose(const std::string& p, int exp, int lo4, int hi4, std::vector<std::string>& out) {
+  const int first = pow10i(kLevels - 1), last = pow10i(kLevels) - 1;
+  if (lo4 == first && hi4 == last) {
+    out.push_back(bucket_term(p, exp, 0, 0));
+    return;
+  }
+  for (int cur = lo4; cur <= hi4;) {
+    int level = kLevels;
+    // The coarsest block that starts at cur and ends inside the range.
+    for (int l = 1; l < kLevels; ++l) {
+      const int size = pow10i(kLevels - l);
+      if (cur % size == 0 && cur + size - 1 <= hi4) {
+        level = l;
+        break;
+      }
+    }
+    const int size = pow10i(kLevels - level);
+    out.push_back(bucket_term(p, exp, cur / size, level));
+    cur += size;
+  }
+}
+
+// Terms covering every |value| in [a, b] (0 <= a <= b), in increasing order
+// of value: the coarsest aligned buckets that fit, down to the finest level at
+// the two ends, so only the finest buckets of a and b (four significant
+// digits) may hold values outside [a, b]; false when the range spans too
+// many decades.
 bool cover(Unit unit, bool negative, double a, double b, std::vector<std::string>& out) {
   const Bucket x = bucket_of(a), y = bucket_of(b);
   const std::string p = prefix(unit, negative);
-  for (int level = kLevels; level >= 0; --level) {
-    if (level == 0) {
-      if (y.exp - x.exp + 1 > static_cast<int>(kMaxTerms) + 16) return false;
-      for (int e = x.exp; e <= y.exp; ++e) out.push_back(bucket_term(p, e, 0, 0));
-      return true;
-    }
-    const int div = pow10i(kLevels - level);
-    const int lo = pow10i(level - 1), hi = pow10i(level) - 1;  // digits at this level
-    const long count =
-        static_cast<long>(y.exp - x.exp) * (hi - lo + 1) + (y.digits / div - x.digits / div) + 1;
-    if (count > static_cast<long>(kMaxTerms)) continue;
-    for (Bucket k{x.exp, x.digits / div};;) {
-      out.push_back(bucket_term(p, k.exp, k.digits, level));
-      if (k.exp == y.exp && k.digits == y.digits / div) break;
-      if (++k.digits > hi) k = {k.exp + 1, lo};
-    }
+  if (y.exp - x.exp + 1 > static_cast<int>(kMaxTerms) + 16) return false;
+  const int last = pow10i(kLevels) - 1;
+  if (x.exp == y.exp) {
+    decompose(p, x.exp, x.digits, y.digits, out);
     return true;
   }
-  return false;
+  decompose(p, x.exp, x.digits, last, out);
+  for (int e = x.exp + 1; e < y.exp; ++e) out.push_back(bucket_term(p, e, 0, 0));
+  decompose(p, y.exp, pow10i(kLevels - 1), y.digits, out);
+  return true;
 }
 
 }  // namespace
@@ -191,6 +210,8 @@ RangeCover range_cover(Unit unit, double lo, double hi) {
   auto side = [&](bool negative, double a, double b) {
     std::vector<std::string> terms;
     if (!cover(unit, negative, a, b, terms)) return false;
+    // The first and the last term hold a and b; only they can hold values
+    // beyond them, and only values within the finest bucket of a or b.
     const size_t n = terms.size();
     for (size_t i = 0; i < n; ++i)
       (i == 0 || i + 1 == n ? out.edges : out.inside).push_back(std::move(terms[i]));
@@ -253,6 +274,43 @@ std::string content_hash(std::string_view bytes) {
   std::string out(16, '0');
   for (int i = 15; i >= 0; --i, h >>= 4) out[static_cast<size_t>(i)] = hex[h & 0xF];
   return out;
+}
+
+std::optional<bool> holds_phrase(const std::vector<std::string>& tokens, const std::string& phrase) {
+  std::vector<std::string> words;
+  for (auto& w : phrase_words(phrase, true))
+    if (!is_stop_word(w)) words.push_back(std::move(w));
+  if (words.empty()) return std::nullopt;
+  if (std::any_of(words.begin(), words.end(), [](const std::string& w) { return w.back() == '*'; }))
+    return std::all_of(words.begin(), words.end(), [&](const std::string& w) {
+      return std::any_of(tokens.begin(), tokens.end(),
+                         [&](const std::string& t) { return word_matches(w, t); });
+    });
+  return std::search(tokens.begin(), tokens.end(), words.begin(), words.end(),
+                     [](const std::string& token, const std::string& word) {
+                       return word_matches(word, token);
+                     }) != tokens.end();
+}
+
+bool admits(const EvidenceQuery& q, const Evidence& e) {
+  if (q.unit || q.lo || q.hi) {
+    const bool figure = std::any_of(e.figures.begin(), e.figures.end(), [&](const auto& f) {
+      return (!q.unit || f.unit == *q.unit) && (!q.lo || f.value >= *q.lo) &&
+             (!q.hi || f.value <= *q.hi);
+    });
+    if (!figure) return false;
+  }
+  if (q.any_phrase.empty()) return true;
+  std::vector<std::string> tokens;
+  for (auto& w : phrase_words(e.quote))
+    if (!is_stop_word(w)) tokens.push_back(std::move(w));
+  bool any_word = false;
+  for (const auto& phrase : q.any_phrase) {
+    const auto held = holds_phrase(tokens, phrase);
+    if (held && *held) return true;
+    any_word = any_word || held.has_value();
+  }
+  return !any_word;  // phrases without a word are ignored
 }
 
 }  // namespace claimcheck::index_detail

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,6 +58,17 @@ bool is_stop_word(std::string_view lowercase_word);
 // `prefixes`, a word written "deport*" stays so: any word beginning "deport"
 // (how any_phrase gives words that match their inflections).
 std::vector<std::string> phrase_words(std::string_view text, bool prefixes = false);
+// Whether `tokens` (a sentence's phrase_words but stop words) hold the words
+// of `phrase` but stop words, adjacent and in order; a phrase with a
+// "prefix*" word, all its words in any order. Nullopt: the phrase has no word.
+// Both backends decide EvidenceQuery::any_phrase with it.
+std::optional<bool> holds_phrase(const std::vector<std::string>& tokens, const std::string& phrase);
+
+// Whether `e` answers `q`'s filters: a figure of q.unit (any unit when unset)
+// in [q.lo, q.hi], and one of q.any_phrase (when it has a phrase with a word).
+// The Xapian backend's buckets and words narrow; this decides exactly.
+bool admits(const EvidenceQuery& q, const Evidence& e);
+
 // Does `word` match `pattern` (from phrase_words with prefixes)?
 inline bool word_matches(std::string_view pattern, std::string_view word) {
   if (!pattern.empty() && pattern.back() == '*')

@@ -44,27 +44,6 @@ struct Stored {
   std::vector<std::string> tokens;  // index_detail::phrase_words of the quote, stop words out
 };
 
-// Whether `tokens` (a sentence's words but stop words) hold the words of
-// `phrase` but stop words, adjacent and in order, as Xapian's OP_PHRASE finds
-// them (stop words take no position there); a phrase with a "prefix*" word,
-// all its words in any order (Xapian's phrases take no wildcards). Nullopt: the phrase has no word.
-std::optional<bool> holds_phrase(const std::vector<std::string>& tokens, const std::string& phrase) {
-  std::vector<std::string> words;
-  for (auto& w : index_detail::phrase_words(phrase, true))
-    if (!index_detail::is_stop_word(w)) words.push_back(std::move(w));
-  if (words.empty()) return std::nullopt;
-  // As the Xapian backend: with a prefix word, all words in any order.
-  if (std::any_of(words.begin(), words.end(), [](const std::string& w) { return w.back() == '*'; }))
-    return std::all_of(words.begin(), words.end(), [&](const std::string& w) {
-      return std::any_of(tokens.begin(), tokens.end(),
-                         [&](const std::string& t) { return index_detail::word_matches(w, t); });
-    });
-  return std::search(tokens.begin(), tokens.end(), words.begin(), words.end(),
-                     [](const std::string& token, const std::string& word) {
-                       return index_detail::word_matches(word, token);
-                     }) != tokens.end();
-}
-
 struct File {
   std::string hash;
   std::vector<Stored> sentences;
@@ -141,7 +120,7 @@ class MemoryIndex final : public Index {
         if (!figure_ok) continue;
         bool frame_ok = true;
         for (const auto& phrase : q.any_phrase) {
-          const auto held = holds_phrase(s.tokens, phrase);
+          const auto held = index_detail::holds_phrase(s.tokens, phrase);
           if (!held) continue;  // no word: ignored
           frame_ok = *held;
           if (frame_ok) break;

@@ -1,22 +1,22 @@
 // xapian_index.cpp — the on-disk index (Xapian glass databases, optionally
 // split into shards listed by a Xapian stub, local or served remotely).
 //
-// Layout. One Xapian document per (sentence, figure): a sentence with three
-// figures is stored three times. This keeps "unit AND value range" exact for
-// the *same* figure (slot 0 holds that figure's value, its bucket terms say
-// roughly where the value lies); per-sentence documents with per-unit slots
-// could only hold one value per unit and would mis-answer "26% and 29%".
-// Results collapse back to one hit per sentence with Enquire::set_collapse_key
-// on slot 1 (the sentence id). Only stock query operators are used, so the
-// same queries run against shards served by xapian-tcpsrv.
+// Layout. One Xapian document per sentence with figures. Each figure adds
+// its unit term and its value bucket terms (index_detail::value_terms), which
+// carry the unit: "a percent between 26 and 27" is an OR of bucket terms,
+// answered from posting lists alone, and a sentence stating 26% and 29%
+// matches it through its 26% only. The buckets are exact but for the finest
+// bucket (four significant digits) at either end of a range; every caller
+// reads the figures of what it gets back (Evidence::figures) anyway. No
+// values are read while matching, no positions are stored (a phrase is its
+// words in any order: the reader decides), and only stock query operators
+// are used, so the same queries run against shards served by xapian-tcpsrv.
 //
-//   terms    stemmed words with positions, stop words left out
-//            Q<path>#<offset>#<k>  unique id      P<path>  for deletion
-//            U<unit>               figure's unit  XS       first figure of a sentence
-//                                                          (sentence_count = termfreq)
+//   terms    stemmed words, stop words left out, no positions
+//            P<path>  for deletion
+//            U<unit>               a figure's unit
 //            V<unit>...            value buckets (index_detail::value_terms)
-//   slot 0   sortable_serialise(figure value)
-//   slot 1   sentence id <path>#<offset, 10 digits> (collapse key, tie-break)
+//   slot 1   sentence id <path>#<offset, 10 digits> (tie-break)
 //   data     JSON Evidence (doc, path, title, date, line, quote, figures)
 //   metadata h:<path> = "<hash>\t<path>" per indexed file, in its shard
 //            claimcheck:format = kFormat
@@ -54,12 +54,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr Xapian::valueno kValueSlot = 0;
 constexpr Xapian::valueno kSentenceSlot = 1;
 constexpr size_t kMaxKey = 200;  // Xapian's limit is 245 bytes
 constexpr const char* kFormatKey = "claimcheck:format";
 // 2: value bucket terms, stop words dropped, padded sentence ids.
-constexpr const char* kFormat = "2";
+// 3: one document per sentence, no positions, no value slot.
+constexpr const char* kFormat = "3";
 constexpr const char* kStubName = "XAPIANDB";
 
 // Xapian::Error is not a std::exception; the CLI's one catch handles those.
@@ -271,72 +271,40 @@ constexpr Xapian::doccount kCandidateBudget = 1000;
 constexpr Xapian::doccount kRareBudget = 500;
 
 // The figure part of a query: sentences stating a figure of q's unit whose
-// value lies in [q.lo, q.hi]. Sets `candidates` to an upper bound on how
-// many documents it matches (the postings of its bucket terms), or to the
-// database size when it has none.
-//
-// The value buckets (index_detail::range_cover) do the work: a figure under
-// an inside bucket is in range without reading its value; only the figures
-// under the two edge buckets have their value checked, by AND_NOT (VALUE_LE
-// lo OR VALUE_GE hi) on the edges alone. Values are read from a chunked
-// stream, so each check is a B-tree seek, and the AND_NOT also scans ahead to
-// the next value outside the range: over every candidate (the old form) that
-// was most of the time of a check on the 10x SOTU corpus. (An OP_VALUE_RANGE
-// AND'ed with the edges gives the same documents but measured slower here:
-// 3.3 ms instead of 0.01 ms for an exact count that no sentence states.)
+// value lies in [q.lo, q.hi] (up to the finest bucket at either end, see the
+// header). Sets `candidates` to an upper bound on how many documents it
+// matches (the postings of its bucket terms), or to the database size when
+// it has none. Without a range, or one too wide for buckets, any figure of
+// the unit matches and the caller's reading of the figures decides.
 Xapian::Query figure_query(const Xapian::Database& db, const EvidenceQuery& q,
                            Xapian::doccount& candidates) {
   candidates = db.get_doccount();
-  index_detail::RangeCover cover;
-  if (q.unit && q.lo && q.hi) cover = index_detail::range_cover(*q.unit, *q.lo, *q.hi);
-  if (!cover.inside.empty() || !cover.edges.empty()) {
-    // Bucket terms are per unit: no unit term needed.
-    Xapian::doccount n = 0;
-    for (const auto* terms : {&cover.inside, &cover.edges})
-      for (const auto& t : *terms) n += db.get_termfreq(t);
-    candidates = std::min(candidates, n);
-    std::vector<Xapian::Query> parts;
-    if (!cover.inside.empty())
-      parts.emplace_back(Xapian::Query::OP_OR, cover.inside.begin(), cover.inside.end());
-    if (!cover.edges.empty())
-      parts.emplace_back(
-          Xapian::Query::OP_AND_NOT,
-          Xapian::Query(Xapian::Query::OP_OR, cover.edges.begin(), cover.edges.end()),
-          Xapian::Query(Xapian::Query::OP_OR,
-                        Xapian::Query(Xapian::Query::OP_VALUE_LE, kValueSlot,
-                                      Xapian::sortable_serialise(std::nextafter(*q.lo, -HUGE_VAL))),
-                        Xapian::Query(Xapian::Query::OP_VALUE_GE, kValueSlot,
-                                      Xapian::sortable_serialise(std::nextafter(*q.hi, HUGE_VAL)))));
-    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                         Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()), 0);
+  std::vector<std::string> terms;
+  if (q.lo && q.hi) {
+    // Without a unit, a figure of any unit.
+    for (int u = 0; u <= static_cast<int>(Unit::other); ++u) {
+      const Unit unit = static_cast<Unit>(u);
+      if (q.unit && unit != *q.unit) continue;
+      auto more = index_detail::range_terms(unit, *q.lo, *q.hi);
+      if (more.empty()) {  // too wide: fall back to the unit terms
+        terms.clear();
+        break;
+      }
+      terms.insert(terms.end(), more.begin(), more.end());
+    }
   }
-  // No buckets (no unit, an open or too wide range): the unit term, and
-  // values outside [lo, hi] excluded. (A VALUE_RANGE inside the AND would be
-  // chosen by Xapian to drive the search and read every value in the corpus.)
-  std::vector<Xapian::Query> outside;
-  if (q.lo)
-    outside.emplace_back(Xapian::Query::OP_VALUE_LE, kValueSlot,
-                         Xapian::sortable_serialise(std::nextafter(*q.lo, -HUGE_VAL)));
-  if (q.hi)
-    outside.emplace_back(Xapian::Query::OP_VALUE_GE, kValueSlot,
-                         Xapian::sortable_serialise(std::nextafter(*q.hi, HUGE_VAL)));
-  if (!q.unit && outside.empty()) return {};
-  Xapian::Query must = Xapian::Query::MatchAll;
-  if (q.unit) {
-    const std::string unit_term = "U" + std::string(unit_name(*q.unit));
-    must = Xapian::Query(unit_term);
-    candidates = std::min(candidates, db.get_termfreq(unit_term));
-  }
-  if (!outside.empty())
-    must = Xapian::Query(Xapian::Query::OP_AND_NOT, must,
-                         Xapian::Query(Xapian::Query::OP_OR, outside.begin(), outside.end()));
-  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, must, 0);
+  if (terms.empty() && q.unit) terms.push_back("U" + std::string(unit_name(*q.unit)));
+  if (terms.empty()) return {};
+  Xapian::doccount n = 0;
+  for (const auto& t : terms) n += db.get_termfreq(t);
+  candidates = std::min(candidates, n);
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                       Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()), 0);
 }
 
 // The frame part of a query: any of q.any_phrase, each as its words but
-// stop words, adjacent and in order (OP_PHRASE over the unstemmed terms,
-// which carry positions; stop words are not indexed and take no position;
-// a phrase with a "prefix*" word: all its words, any order).
+// stop words, all of them in any order (the index keeps no positions; the
+// reader of the sentence decides whether they form the phrase).
 // Lowers `candidates` to the postings of the rarest word of each phrase,
 // summed. Empty when no phrase has a word.
 Xapian::Query frame_query(const Xapian::Database& db, const EvidenceQuery& q,
@@ -366,17 +334,10 @@ Xapian::Query frame_query(const Xapian::Database& db, const EvidenceQuery& q,
       terms.emplace_back(Xapian::Query::OP_WILDCARD, prefix);
     }
     postings += rarest;
-    // Xapian phrases take only terms: with a prefix word the words are
-    // required in any order (more candidates; the reader decides anyway).
-    const bool prefixed =
-        std::any_of(words.begin(), words.end(), [](const std::string& w) { return w.back() == '*'; });
     if (terms.size() == 1)
       phrases.push_back(terms.front());
-    else if (prefixed)
-      phrases.emplace_back(Xapian::Query::OP_AND, terms.begin(), terms.end());
     else
-      phrases.emplace_back(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
-                           static_cast<Xapian::termcount>(terms.size()));
+      phrases.emplace_back(Xapian::Query::OP_AND, terms.begin(), terms.end());
   }
   if (phrases.empty()) return {};
   candidates = std::min(candidates, postings);
@@ -437,7 +398,7 @@ std::vector<Evidence> search_db(const Xapian::Database& db, const EvidenceQuery&
         words = parser.parse_query(q.text, 0);  // no operators: plain words
       }
     }
-    // The figure: unit and value range, exact for one and the same figure.
+    // The figure: unit and value range.
     Xapian::doccount candidates = 0;
     Xapian::Query must = figure_query(db, q, candidates);
     if (Xapian::Query frame = frame_query(db, q, candidates); !frame.empty())
@@ -454,19 +415,27 @@ std::vector<Evidence> search_db(const Xapian::Database& db, const EvidenceQuery&
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
-    enquire.set_collapse_key(kSentenceSlot, 1);
     enquire.set_sort_by_relevance_then_value(kSentenceSlot, false);
-    const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(q.limit));
+    // The terms narrow, index_detail::admits decides (the ends of a value
+    // range, phrases in order): what it drops is made up from the next page.
     std::vector<Evidence> out;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-      Evidence e;
-      try {
-        e = index_detail::evidence_from_json(nlohmann::json::parse(it.get_document().get_data()));
-      } catch (const nlohmann::json::exception&) {
-        continue;  // not one of ours
+    const auto limit = static_cast<Xapian::doccount>(q.limit);
+    for (Xapian::doccount first = 0, page = limit; out.size() < q.limit;) {
+      const Xapian::MSet mset = enquire.get_mset(first, page);
+      for (auto it = mset.begin(); it != mset.end() && out.size() < q.limit; ++it) {
+        Evidence e;
+        try {
+          e = index_detail::evidence_from_json(nlohmann::json::parse(it.get_document().get_data()));
+        } catch (const nlohmann::json::exception&) {
+          continue;  // not one of ours
+        }
+        if (!index_detail::admits(q, e)) continue;
+        e.score = it.get_weight();
+        out.push_back(std::move(e));
       }
-      e.score = it.get_weight();
-      out.push_back(std::move(e));
+      if (mset.size() < page) break;
+      first += page;
+      page = std::min<Xapian::doccount>(page * 2, 1u << 20);
     }
     return out;
   } catch (const Xapian::Error& e) {
@@ -517,22 +486,18 @@ class XapianIndex final : public Index {
       for (const auto& rec : index_detail::evidence_sentences(doc)) {
         const std::string id = sentence_id(key, rec.offset);
         const std::string data = index_detail::to_json(rec.evidence).dump();
-        for (size_t k = 0; k < rec.evidence.figures.size(); ++k) {
-          const auto& fig = rec.evidence.figures[k];
-          Xapian::Document xd;
-          gen.set_document(xd);
-          gen.index_text(rec.evidence.quote);
-          xd.add_boolean_term("P" + key);
-          xd.add_boolean_term("Q" + id + "#" + std::to_string(k));
+        Xapian::Document xd;
+        gen.set_document(xd);
+        gen.index_text_without_positions(rec.evidence.quote);
+        xd.add_boolean_term("P" + key);
+        for (const auto& fig : rec.evidence.figures) {
           xd.add_boolean_term("U" + std::string(unit_name(fig.unit)));
           for (const auto& t : index_detail::value_terms(fig.unit, fig.value))
             xd.add_boolean_term(t);
-          if (k == 0) xd.add_boolean_term("XS");
-          xd.add_value(kValueSlot, Xapian::sortable_serialise(fig.value));
-          xd.add_value(kSentenceSlot, id);
-          xd.set_data(data);
-          p->docs.push_back(std::move(xd));
         }
+        xd.add_value(kSentenceSlot, id);
+        xd.set_data(data);
+        p->docs.push_back(std::move(xd));
       }
     } catch (const Xapian::Error& e) {
       rethrow(e);
@@ -638,7 +603,7 @@ class XapianIndex final : public Index {
   size_t sentence_count() const override {
     drain_all();
     try {
-      return db_.get_termfreq("XS");
+      return db_.get_doccount();
     } catch (const Xapian::Error& e) {
       rethrow(e);
     }

@@ -79,14 +79,20 @@ TEST_CASE("value buckets: only edge buckets hold values outside the range", "[in
   auto under = [](Unit unit, double v, const std::vector<std::string>& terms) {
     return covered(unit, v, terms);
   };
-  // 78.5..79.5 at three digits: 785 and 795 are edges (795 holds 79.6), the
-  // nine buckets between them are inside.
+  // 78.5..79.5: 78.5-78.9 and 79.0-79.4 at three digits, 79.50 at four; the
+  // first and the last are the edges, and only the last holds values beyond
+  // the range, within its finest bucket (79.505 yes, 79.55 no).
   const auto c = range_cover(Unit::percent, 78.5, 79.5);
   CHECK(c.edges.size() == 2);
   CHECK(c.inside.size() == 9);
   CHECK(under(Unit::percent, 79, c.inside));
-  CHECK(!under(Unit::percent, 79.55, c.inside));
-  CHECK(under(Unit::percent, 79.55, c.edges));  // the search checks its value
+  CHECK(under(Unit::percent, 78.5, c.edges));
+  CHECK(!under(Unit::percent, 79.505, c.inside));
+  CHECK(under(Unit::percent, 79.505, c.edges));  // admitted by the buckets, refused by the reader
+  CHECK(!under(Unit::percent, 79.55, c.edges));
+  CHECK(!under(Unit::percent, 78.49, c.edges));
+  // A whole decade is one term; its neighbours' ends are finer.
+  CHECK(range_cover(Unit::count, 1000, 9999.9).inside.size() + range_cover(Unit::count, 1000, 9999.9).edges.size() <= 10);
   CHECK(range_cover(Unit::count, 0, INFINITY).edges.empty());
 
   std::mt19937_64 rng(20261203);
@@ -109,6 +115,12 @@ TEST_CASE("value buckets: only edge buckets hold values outside the range", "[in
       const bool in = lo <= v && v <= hi;
       if (in) REQUIRE(covered(Unit::usd, v, all));
       if (!in) REQUIRE(!covered(Unit::usd, v, cover.inside));
+      // Beyond the finest bucket of either end, nothing covers it.
+      const double slack = 1.001e-3 * std::max(std::fabs(lo), std::fabs(hi));
+      const bool far = v < lo - slack || v > hi + slack;
+      const bool plain = std::fabs(v) > 1e-11 && std::fabs(v) < 1e23 && std::fabs(lo) > 1e-11 &&
+                         std::fabs(hi) < 1e23 && (lo > 0 || hi < 0);
+      if (far && plain) REQUIRE(!covered(Unit::usd, v, all));
     }
   }
 }
