@@ -503,6 +503,29 @@ class Reader {
                 words < 20 && (s.figures.empty() || s.paragraph == 0);
   }
 
+  // "Private coverage rose to 65.6 percent as Medicaid coverage held
+  // steady": a measure after the figure, past a subordinating word, is the
+  // subordinate clause's subject; where the clause names one before the
+  // figure, that one is the figure's.
+  void drop_subordinate_hits(std::vector<const VocabularyHit*>& hits, const Mention& m) const {
+    const bool before = std::any_of(hits.begin(), hits.end(),
+                                    [&](const VocabularyHit* h) { return h->end <= m.begin; });
+    if (!before) return;
+    static const RE2 subordinator(
+        "(?i)\\b(?:as|because|since|after|when|while|until|although|though|whereas)\\s+"
+        "(?:the\\s+|its\\s+|their\\s+)?[A-Za-z]",
+        RE2::Quiet);
+    static const RE2 not_clause("(?i)\\bas\\s+(?:many|much|high|low|few|little|well|of|a|an|"
+                                "part|such|large|small|long|recently|measured|reported)\\b",
+                                RE2::Quiet);
+    std::erase_if(hits, [&](const VocabularyHit* h) {
+      if (h->begin < m.end) return false;
+      const std::string_view gap = text_.substr(m.end, h->end - m.end);
+      return RE2::PartialMatch(piece(gap), subordinator) &&
+             !RE2::PartialMatch(piece(gap), not_clause);
+    });
+  }
+
   // ---- one figure ---------------------------------------------------------
 
   void read_figure(Figure& f, const ReadSentence& s, const SentenceWork& w, size_t k,
@@ -634,6 +657,7 @@ class Reader {
       } else {
         auto clause_hits = hits_in(s, Dimension::measure, own.begin, own.end, others);
         if (base) clause_hits.clear();
+        drop_subordinate_hits(clause_hits, m);
         if (const VocabularyHit* h = nearest(clause_hits, m)) measure = {h->id, Origin::stated};
       }
       if (!measure.ok() && base) {

@@ -125,6 +125,12 @@ TEST_CASE("the reader binds each figure to its own clause and context", "[reader
        "forms", "", "", "us", "DSUUD"},
       {"counted noun", "The deportation rate rose to 12.4 percent last year.", "2023-09-12",
        "12.4 percent", "sc", "removals", "", "2022-01-01..2022-12-31", "us", "DSUSD"},
+      // a measure past a subordinating word is that clause's subject
+      {"subordinate clause",
+       "Deportations through the whole program rose to 38,000 in 2011 as detainers held steady.",
+       "", "38,000", "sc", "removals", "", "2011-01-01..2011-12-31", "us", "DSUSD"},
+      {"subordinate clause", "Jails rose to 38,000 in 2011 as detainers held steady.", "",
+       "38,000", "sc", "detainers", "", "2011-01-01..2011-12-31", "us", "DSUSD"},
       // the figure a change starts from, and a time counted back loosely,
       // are not of the period around them
       {"change origin", "Deportations fell to 38,000 in 2011 from 47,000.", "", "47,000", "sc",
