@@ -208,15 +208,35 @@ class Reader {
 
   Found<std::string> place_in(const ReadSentence& s, const SentenceWork& w, size_t b, size_t e,
                               const Mention* near, Carried& carried) const {
-    // The rules' own places first, then the bundled list.
+    // The rules' own places first, then the bundled list. A place with
+    // another figure between it and this one is that figure's ("16.6
+    // percent, more than twice the national rate of 8.0 percent"); not the
+    // group a share is taken of ("27,899 of the 38,828 people deported from
+    // California").
+    static const RE2 of_base("(?i)^\\s*of\\s+(?:the\\s+|all\\s+|all the\\s+|those\\s+)?\\S*\\s*$",
+                             RE2::Quiet);
+    auto beyond_figure = [&](size_t pb, size_t pe) {
+      if (!near) return false;
+      for (size_t id : s.figures) {
+        const Mention& o = out_.figures[id].mention;
+        if (o.begin == near->begin) continue;
+        if (o.begin >= near->end &&
+            RE2::FullMatch(piece(text_.substr(near->end, o.begin - near->end)), of_base))
+          continue;
+        if ((o.begin >= near->end && o.end <= pb) || (o.begin >= pe && o.end <= near->begin))
+          return true;
+      }
+      return false;
+    };
     auto vocab = hits_in(s, Dimension::place, b, e);
+    std::erase_if(vocab, [&](const VocabularyHit* h) { return beyond_figure(h->begin, h->end); });
     if (!vocab.empty()) {
       const VocabularyHit* h = near ? nearest(vocab, *near) : vocab.front();
       if (h) return {h->id, Origin::stated};
     }
     const PlaceHit* best = nullptr;
     for (const PlaceHit& p : w.places) {
-      if (p.begin < b || p.end > e) continue;
+      if (p.begin < b || p.end > e || beyond_figure(p.begin, p.end)) continue;
       bool shadowed = false;
       for (const auto& hit : s.vocab)
         shadowed = shadowed || (hit.dimension == Dimension::place &&

@@ -125,6 +125,13 @@ TEST_CASE("the reader binds each figure to its own clause and context", "[reader
        "forms", "", "", "us", "DSUUD"},
       {"counted noun", "The deportation rate rose to 12.4 percent last year.", "2023-09-12",
        "12.4 percent", "sc", "removals", "", "2022-01-01..2022-12-31", "us", "DSUSD"},
+      // a place with another figure between is that figure's
+      {"place beyond a figure",
+       "Oregon's deportations, 1,200 in 2011, were more than twice the nationwide figure of 500.",
+       "", "1,200", "sc", "removals", "", "2011-01-01..2011-12-31", "oregon", "DSUSS"},
+      {"place beyond a figure",
+       "Oregon's deportations, 1,200 in 2011, were more than twice the nationwide figure of 500.",
+       "", "500", "sc", "removals", "", "2011-01-01..2011-12-31", "us", "DSUSS"},
       // a measure past a subordinating word is that clause's subject
       {"subordinate clause",
        "Deportations through the whole program rose to 38,000 in 2011 as detainers held steady.",
