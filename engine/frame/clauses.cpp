@@ -55,9 +55,14 @@ bool frame_opener(std::string_view first_word) {
 // Contrast and comparison words that start a clause of their own.
 const RE2& contrast_re() {
   static const RE2 re(
-      "(?i)(?:,\\s*|\\s)(?:while|whereas|compared (?:with|to)|versus|vs\\.|against|as against|"
+      "(?i)(?:,\\s*|\\s)(?:while|whereas|compar(?:ed|es|e|ing) (?:with|to)|versus|vs\\.|against|as against|"
       "up from|down from|rising from|falling from|even though|although|though|but)\\b",
       RE2::Quiet);
+  return re;
+}
+
+const RE2& absolute_phrase_re() {
+  static const RE2 re("(?i),\\s*(?:with|including)\\b", RE2::Quiet);
   return re;
 }
 
@@ -110,6 +115,9 @@ std::vector<Span> figure_clauses(std::string_view s, const std::vector<Span>& fi
   // figure before opens a clause (only where a figure follows).
   add_matches(elapsed_re(), true, false);
   add_matches(relative_clause_re(), false, true);
+  // "36.1 percent in 2022, with Medicare at 18.7 percent": an absolute
+  // phrase with a figure of its own.
+  add_matches(absolute_phrase_re(), true, false);
 
   // "from X (in 2009) to Y (in 2011)": the second figure opens a clause.
   for (size_t k = 0; k + 1 < figures.size(); ++k) {

@@ -305,6 +305,12 @@ TEST_CASE("clauses start at contrasts, trends, relative clauses and frame-settin
        {"It fell to 8.0% in 2022", "a decade after it stood at 14.5%."}},
       {"It was 8.0% in 2022, against 14.5% a decade before.",
        {"It was 8.0% in 2022", "against 14.5% a decade before."}},
+      // an absolute phrase with its own figure, and "compares with"
+      {"It reached 36.1% in 2022, with Medicare at 18.7%.",
+       {"It reached 36.1% in 2022", "with Medicare at 18.7%."}},
+      {"Its rate of 7.9% compares with 8.3% in 2021.",
+       {"Its rate of 7.9%", "compares with 8.3% in 2021."}},
+      {"It covered 40% of people with private plans.", {"It covered 40% of people with private plans."}},
       {"Jails sent 900 forms (ICE answered 40 of them) and 12 were lost.",
        {"Jails sent 900 forms", "(ICE answered 40 of them)", "and 12 were lost."}},
   };
