@@ -8,6 +8,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <set>
 
@@ -57,36 +58,113 @@ std::vector<SentenceRecord> evidence_sentences(const Document& doc) {
   return out;
 }
 
-nlohmann::json to_json(const Evidence& e) {
-  nlohmann::json figures = nlohmann::json::array();
-  for (const auto& f : e.figures)
-    figures.push_back({{"value", f.value},
-                       {"unit", std::string(unit_name(f.unit))},
-                       {"text", f.text},
-                       {"begin", f.begin},
-                       {"end", f.end}});
-  return {{"doc", e.doc},   {"path", e.path},   {"title", e.title},  {"date", e.date},
-          {"line", e.line}, {"quote", e.quote}, {"figures", figures}};
+namespace {
+
+// The stored form (see encode_evidence): varint lengths and numbers, values
+// as their 8 bytes, a figure's text only where it is not its span of the quote.
+void put_varint(std::string& out, uint64_t v) {
+  while (v >= 0x80) {
+    out.push_back(static_cast<char>((v & 0x7f) | 0x80));
+    v >>= 7;
+  }
+  out.push_back(static_cast<char>(v));
+}
+void put_string(std::string& out, std::string_view s) {
+  put_varint(out, s.size());
+  out.append(s);
 }
 
-Evidence evidence_from_json(const nlohmann::json& j) {
-  Evidence e;
-  e.doc = j.value("doc", "");
-  e.path = j.value("path", "");
-  e.title = j.value("title", "");
-  e.date = j.value("date", "");
-  e.line = j.value("line", 0);
-  e.quote = j.value("quote", "");
-  if (j.contains("figures"))
-    for (const auto& f : j["figures"]) {
-      EvidenceFigure fig;
-      fig.value = f.value("value", 0.0);
-      fig.unit = unit_from_name(f.value("unit", "count")).value_or(Unit::count);
-      fig.text = f.value("text", "");
-      fig.begin = f.value("begin", size_t{0});
-      fig.end = f.value("end", size_t{0});
-      e.figures.push_back(std::move(fig));
+struct Reader {
+  std::string_view in;
+  bool ok = true;
+  uint64_t varint() {
+    uint64_t v = 0;
+    for (int shift = 0; ok && shift < 64; shift += 7) {
+      if (in.empty()) break;
+      const auto c = static_cast<unsigned char>(in.front());
+      in.remove_prefix(1);
+      v |= static_cast<uint64_t>(c & 0x7f) << shift;
+      if (!(c & 0x80)) return v;
     }
+    ok = false;
+    return 0;
+  }
+  std::string string() {
+    const uint64_t n = varint();
+    if (!ok || n > in.size()) {
+      ok = false;
+      return {};
+    }
+    std::string s(in.substr(0, n));
+    in.remove_prefix(n);
+    return s;
+  }
+  double number() {
+    double v = 0;
+    if (in.size() < sizeof v) {
+      ok = false;
+      return 0;
+    }
+    std::memcpy(&v, in.data(), sizeof v);
+    in.remove_prefix(sizeof v);
+    return v;
+  }
+};
+
+constexpr std::string_view kMagic = "ccE1";
+
+}  // namespace
+
+std::string encode_evidence(const Evidence& e) {
+  std::string out(kMagic);
+  put_string(out, e.path);
+  put_string(out, e.doc == std::filesystem::path(e.path).filename().string() ? "" : e.doc);
+  put_string(out, e.title);
+  put_string(out, e.date);
+  put_varint(out, static_cast<uint64_t>(std::max(e.line, 0)));
+  put_string(out, e.quote);
+  put_varint(out, e.figures.size());
+  for (const auto& f : e.figures) {
+    char bytes[sizeof f.value];
+    std::memcpy(bytes, &f.value, sizeof bytes);
+    out.append(bytes, sizeof bytes);
+    put_varint(out, static_cast<uint64_t>(f.unit));
+    put_varint(out, f.begin);
+    put_varint(out, f.end);
+    const bool span = f.begin <= f.end && f.end <= e.quote.size() &&
+                      e.quote.compare(f.begin, f.end - f.begin, f.text) == 0;
+    put_string(out, span ? std::string_view() : std::string_view(f.text));
+  }
+  return out;
+}
+
+bool is_encoded_evidence(std::string_view data) { return data.starts_with(kMagic); }
+
+std::optional<Evidence> decode_evidence(std::string_view data) {
+  if (!is_encoded_evidence(data)) return std::nullopt;
+  Reader r{data.substr(kMagic.size())};
+  Evidence e;
+  e.path = r.string();
+  e.doc = r.string();
+  if (e.doc.empty()) e.doc = std::filesystem::path(e.path).filename().string();
+  e.title = r.string();
+  e.date = r.string();
+  e.line = static_cast<int>(r.varint());
+  e.quote = r.string();
+  const uint64_t n = r.varint();
+  for (uint64_t k = 0; r.ok && k < n; ++k) {
+    EvidenceFigure f;
+    f.value = r.number();
+    const uint64_t unit = r.varint();
+    f.unit = unit <= static_cast<uint64_t>(Unit::other) ? static_cast<Unit>(unit) : Unit::other;
+    f.begin = r.varint();
+    f.end = r.varint();
+    f.text = r.string();
+    if (f.text.empty() && f.begin <= f.end && f.end <= e.quote.size())
+      f.text = e.quote.substr(f.begin, f.end - f.begin);
+    e.figures.push_back(std::move(f));
+  }
+  if (!r.ok || !r.in.empty()) return std::nullopt;
   return e;
 }
 

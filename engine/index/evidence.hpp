@@ -3,7 +3,6 @@
 // Evidence <-> JSON form the Xapian backend keeps as document data.
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,8 +23,12 @@ struct SentenceRecord {
 // byte except that line breaks become spaces, so figure spans stay valid.
 std::vector<SentenceRecord> evidence_sentences(const Document& doc);
 
-nlohmann::json to_json(const Evidence& e);
-Evidence evidence_from_json(const nlohmann::json& j);
+// The Xapian backend's document data: a compact binary form of an Evidence
+// (no score), smaller to compress when writing and quicker to read back than
+// JSON. decode_evidence gives nullopt for data it did not write.
+std::string encode_evidence(const Evidence& e);
+std::optional<Evidence> decode_evidence(std::string_view data);
+bool is_encoded_evidence(std::string_view data);
 
 // Boolean terms placing a figure's value in decimal buckets: the decade and
 // the first one to four significant digits of |value|, by unit and sign. A value

@@ -17,7 +17,8 @@
 //            U<unit>               a figure's unit
 //            V<unit>...            value buckets (index_detail::value_terms)
 //   slot 1   sentence id <path>#<offset, 10 digits> (tie-break)
-//   data     JSON Evidence (doc, path, title, date, line, quote, figures)
+//   data     Evidence (path, title, date, line, quote, figures) in
+//            index_detail::encode_evidence's compact form
 //   metadata h:<path> = "<hash>\t<path>" per indexed file, in its shard
 //            claimcheck:format = kFormat
 //
@@ -59,7 +60,8 @@ constexpr size_t kMaxKey = 200;  // Xapian's limit is 245 bytes
 constexpr const char* kFormatKey = "claimcheck:format";
 // 2: value bucket terms, stop words dropped, padded sentence ids.
 // 3: one document per sentence, no positions, no value slot.
-constexpr const char* kFormat = "3";
+// 4: document data in index_detail::encode_evidence's form, not JSON.
+constexpr const char* kFormat = "4";
 constexpr const char* kStubName = "XAPIANDB";
 
 // Xapian::Error is not a std::exception; the CLI's one catch handles those.
@@ -423,12 +425,9 @@ std::vector<Evidence> search_db(const Xapian::Database& db, const EvidenceQuery&
     for (Xapian::doccount first = 0, page = limit; out.size() < q.limit;) {
       const Xapian::MSet mset = enquire.get_mset(first, page);
       for (auto it = mset.begin(); it != mset.end() && out.size() < q.limit; ++it) {
-        Evidence e;
-        try {
-          e = index_detail::evidence_from_json(nlohmann::json::parse(it.get_document().get_data()));
-        } catch (const nlohmann::json::exception&) {
-          continue;  // not one of ours
-        }
+        std::optional<Evidence> decoded = index_detail::decode_evidence(it.get_document().get_data());
+        if (!decoded) continue;  // not one of ours
+        Evidence& e = *decoded;
         if (!index_detail::admits(q, e)) continue;
         e.score = it.get_weight();
         out.push_back(std::move(e));
@@ -485,7 +484,7 @@ class XapianIndex final : public Index {
     try {
       for (const auto& rec : index_detail::evidence_sentences(doc)) {
         const std::string id = sentence_id(key, rec.offset);
-        const std::string data = index_detail::to_json(rec.evidence).dump();
+        const std::string data = index_detail::encode_evidence(rec.evidence);
         Xapian::Document xd;
         gen.set_document(xd);
         gen.index_text_without_positions(rec.evidence.quote);
@@ -628,7 +627,7 @@ class XapianIndex final : public Index {
         it.skip_to(want);
         if (it == db_.postlist_end("")) break;
         const std::string data = db_.get_document(*it).get_data();
-        if (data.empty() || data.front() != '{')
+        if (!index_detail::is_encoded_evidence(data))
           throw std::runtime_error(damaged(count, "document " + std::to_string(*it) +
                                                       " has no sentence data (docdata.glass "
                                                       "missing or cut short?)"));

@@ -2,6 +2,7 @@
 // both backends (Xapian on disk, in memory), then what only the on-disk
 // index does: persistence, open errors, incremental index_paths.
 #include "claimcheck/index.hpp"
+#include "index/evidence.hpp"
 
 #include <unistd.h>
 #include <xapian.h>
@@ -457,4 +458,88 @@ TEST_CASE("xapian index: another format version is refused for reading and redon
   REQUIRE(r);
   CHECK(r->hash_of("/c/a.txt") == "h1");
   CHECK(r->search(query("deported", Unit::percent, 78, 80)).size() == 1);
+}
+
+TEST_CASE("index: stored evidence round-trips, and foreign data is refused", "[index]") {
+  auto ev = [](std::string path, std::string doc, std::string quote,
+               std::vector<EvidenceFigure> figures) {
+    Evidence e;
+    e.path = std::move(path);
+    e.doc = std::move(doc);
+    e.title = "Title\nwith a line break";
+    e.date = "2011-08-01";
+    e.line = 29;
+    e.quote = std::move(quote);
+    e.figures = std::move(figures);
+    return e;
+  };
+  const Evidence rows[] = {
+      ev("/c/a.txt", "a.txt", "79% of people were deported.", {{79, Unit::percent, "79%", 0, 3}}),
+      // a figure's text that is not its span of the quote is kept as written
+      ev("/c/b.md", "b.md", "Nearly eighty percent.", {{80, Unit::percent, "eighty percent", 7, 11}}),
+      // a document name other than the path's basename; a newline in a path
+      ev("/c/x\ny.txt", "report", "Two figures: 26% and $2.5 billion.",
+         {{26, Unit::percent, "26%", 13, 16}, {2.5e9, Unit::usd, "$2.5 billion", 21, 33}}),
+      ev("", "", "", {}),
+  };
+  for (const auto& e : rows) {
+    INFO(e.path);
+    const auto back = index_detail::decode_evidence(index_detail::encode_evidence(e));
+    REQUIRE(back);
+    CHECK(back->path == e.path);
+    CHECK(back->doc == e.doc);
+    CHECK(back->title == e.title);
+    CHECK(back->date == e.date);
+    CHECK(back->line == e.line);
+    CHECK(back->quote == e.quote);
+    REQUIRE(back->figures.size() == e.figures.size());
+    for (size_t k = 0; k < e.figures.size(); ++k) {
+      CHECK(back->figures[k].value == e.figures[k].value);
+      CHECK(back->figures[k].unit == e.figures[k].unit);
+      CHECK(back->figures[k].text == e.figures[k].text);
+      CHECK(back->figures[k].begin == e.figures[k].begin);
+      CHECK(back->figures[k].end == e.figures[k].end);
+    }
+  }
+  const std::string good = index_detail::encode_evidence(rows[2]);
+  for (const std::string bad : {std::string(), std::string("{\"doc\":\"a\"}"), good.substr(0, good.size() - 1),
+                                good + "x", std::string("ccE1\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff")}) {
+    INFO(bad.size());
+    CHECK(!index_detail::decode_evidence(bad));
+  }
+}
+
+TEST_CASE("index: admits decides the filters exactly", "[index]") {
+  Evidence e;
+  e.quote = "Nearly 80% of detainers were dropped, and 26 percent were deported.";
+  e.figures = {{80, Unit::percent, "80%", 7, 10}, {26, Unit::percent, "26 percent", 42, 52}};
+  auto q = [](std::optional<Unit> unit, std::optional<double> lo, std::optional<double> hi,
+              std::vector<std::string> phrases = {}) {
+    EvidenceQuery r;
+    r.unit = unit;
+    r.lo = lo;
+    r.hi = hi;
+    r.any_phrase = std::move(phrases);
+    return r;
+  };
+  struct Row {
+    EvidenceQuery query;
+    bool admitted;
+  };
+  const Row rows[] = {
+      {q(Unit::percent, 79.5, 80.5), true},
+      {q(Unit::percent, 80.005, 80.5), false},  // in 80's finest bucket, not in the range
+      {q(Unit::percent, 27, 79), false},         // between the two figures
+      {q(Unit::count, 79, 81), false},           // another unit
+      {q(std::nullopt, 25, 27), true},           // any unit
+      {q(std::nullopt, 81, std::nullopt), false},
+      {q(Unit::percent, 20, 30, {"detainers dropped"}), true},  // "were" is a stop word
+      {q(Unit::percent, 20, 30, {"dropped detainers"}), false},  // not in this order
+      {q(Unit::percent, 20, 30, {"deport*"}), true},
+      {q(Unit::percent, 20, 30, {"the", ""}), true},  // phrases without a word are ignored
+  };
+  for (const auto& r : rows) {
+    INFO((r.query.lo ? *r.query.lo : -1) << ".." << (r.query.hi ? *r.query.hi : -1));
+    CHECK(index_detail::admits(r.query, e) == r.admitted);
+  }
 }
