@@ -216,7 +216,7 @@ class Reader {
     static const RE2 of_base("(?i)^\\s*of\\s+(?:the\\s+|all\\s+|all the\\s+|those\\s+)?\\S*\\s*$",
                              RE2::Quiet);
     auto beyond_figure = [&](size_t pb, size_t pe) {
-      if (!near) return false;
+      if (!near || s.figures.size() > kDenseFigures) return false;
       for (size_t id : s.figures) {
         const Mention& o = out_.figures[id].mention;
         if (o.begin == near->begin) continue;
@@ -751,8 +751,13 @@ class Reader {
     // part of the population their claims count, so its group is unknown,
     // not all. Its own clause and the figure-less openers before it speak.
     {
-      std::vector<Span> scope = {own};
-      for (size_t i = 0; i < ci; ++i) {
+      // Near the figure only, and openers only in sentences of a few
+      // figures, so that the work per figure stays bounded in a sentence
+      // packed with thousands of them.
+      constexpr size_t kReach = 160;
+      std::vector<Span> scope = {{std::max(own.begin, m.begin > kReach ? m.begin - kReach : 0),
+                                  std::min(own.end, m.end + kReach)}};
+      for (size_t i = 0; i < ci && s.figures.size() <= kDenseFigures; ++i) {
         const Span c = w.clauses[i].span;
         bool has_figure = false;
         for (size_t id : s.figures) {
