@@ -224,7 +224,11 @@ void add_check_command(CLI::App& app, Runner& run) {
   auto args = std::make_shared<CheckArgs>();
   auto* cmd = app.add_subcommand("check", "check the figures in drafts against rules and corpus");
   auto* db = cmd->add_option("--db", args->db, "index directory (default: from claimcheck.json)");
-  auto* rules = cmd->add_option("--rules", args->rules, "rules file (repeatable; default: from claimcheck.json)");
+  // One file per --rules: "--rules R draft.md" must not take the draft as rules.
+  auto* rules = cmd->add_option("--rules", args->rules, "rules file (repeatable; default: from claimcheck.json)")
+                    ->expected(1)
+                    ->take_all()
+                    ->allow_extra_args(false);
   cmd->add_flag("--extract-only", args->extract_only,
                 "only list the figures (verdict unchecked): no rules, no index, no claimcheck.json")
       ->excludes(db)

@@ -120,7 +120,10 @@ void add_lsp_command(CLI::App& app, Runner& run) {
   auto args = std::make_shared<LspArgs>();
   auto* cmd = app.add_subcommand("lsp", "language server (LSP over stdin/stdout) for editors");
   cmd->add_option("--db", args->db, "index directory (default: from claimcheck.json)");
-  cmd->add_option("--rules", args->rules, "rules file (repeatable; default: from claimcheck.json)");
+  cmd->add_option("--rules", args->rules, "rules file (repeatable; default: from claimcheck.json)")
+      ->expected(1)
+      ->take_all()
+      ->allow_extra_args(false);
   cmd->add_option("--debounce-ms", args->debounce_ms, "wait this long after a change before checking (default 300)")
       ->check(CLI::Range(0, 10000));
   cmd->add_option("--time-budget", args->time_budget, "seconds a check may take (default 30; 0: no limit)")

@@ -54,7 +54,10 @@ void add_reconcile_command(CLI::App& app, Runner& run) {
   auto args = std::make_shared<ReconcileArgs>();
   auto* cmd = app.add_subcommand("reconcile", "group the corpus's figures by claim or frame; conflicts first");
   cmd->add_option("--db", args->db, "index directory (default: from claimcheck.json)");
-  cmd->add_option("--rules", args->rules, "rules file (repeatable; default: from claimcheck.json)");
+  cmd->add_option("--rules", args->rules, "rules file (repeatable; default: from claimcheck.json)")
+      ->expected(1)
+      ->take_all()
+      ->allow_extra_args(false);
   cmd->add_option("--format", args->format, "output format")
       ->check(CLI::IsMember({"text", "json", "csv", "html"}));
   cmd->add_option("-o,--output", args->output,

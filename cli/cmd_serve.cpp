@@ -460,7 +460,10 @@ void add_serve_command(CLI::App& app, Runner& run) {
   auto args = std::make_shared<ServeArgs>();
   auto* cmd = app.add_subcommand("serve", "local web page and POST /api/check");
   cmd->add_option("--db", args->db, "index directory (default: from claimcheck.json)");
-  cmd->add_option("--rules", args->rules, "rules file (repeatable; default: from claimcheck.json)");
+  cmd->add_option("--rules", args->rules, "rules file (repeatable; default: from claimcheck.json)")
+      ->expected(1)
+      ->take_all()
+      ->allow_extra_args(false);
   cmd->add_option("--host", args->host, "address to listen on")->capture_default_str();
   cmd->add_option("--port", args->port, "port to listen on; 0 picks a free one")
       ->capture_default_str()

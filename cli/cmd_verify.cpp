@@ -52,7 +52,10 @@ void add_verify_command(CLI::App& app, Runner& run) {
   auto args = std::make_shared<VerifyArgs>();
   auto* cmd = app.add_subcommand("verify", "does the corpus back each claim in the rules?");
   cmd->add_option("--db", args->db, "index directory (default: from claimcheck.json)");
-  cmd->add_option("--rules", args->rules, "rules file (repeatable; default: from claimcheck.json)");
+  cmd->add_option("--rules", args->rules, "rules file (repeatable; default: from claimcheck.json)")
+      ->expected(1)
+      ->take_all()
+      ->allow_extra_args(false);
   cmd->add_option("--format", args->format, "output format")
       ->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("-o,--output", args->output,

@@ -114,7 +114,24 @@ bool suppress_break(std::string_view buf, size_t from, size_t pos) {
   return false;
 }
 
-void icu_sentences(std::string_view buf, size_t base, std::vector<Span>& out, std::string_view orig) {
+// Where to start segmenting so that `want` likely sentence ends ([.?!] or a
+// newline, then a space) lie between it and p; `floor` if there are fewer.
+size_t terminators_back(std::string_view buf, size_t p, size_t floor, size_t want) {
+  size_t found = 0;
+  for (size_t i = p; i > floor + 1; --i) {
+    const char c = buf[i - 2], next = buf[i - 1];
+    if (c == '\n' || ((c == '.' || c == '?' || c == '!') && (next == ' ' || next == '\n'))) {
+      if (++found == want) return i - 1;
+    }
+  }
+  return floor;
+}
+
+// Sentences of buf (at `base` in orig) into `out`: all of them, or with
+// `starts` (sorted offsets into buf) only those holding one of the offsets,
+// so most text between the figures is never segmented.
+void icu_sentences(std::string_view buf, size_t base, std::vector<Span>& out, std::string_view orig,
+                   const std::vector<size_t>* starts = nullptr) {
   icu::BreakIterator* bi = sentence_iterator();
   if (!bi || buf.empty()) {
     push_trimmed(orig, base, base + buf.size(), out);
@@ -133,14 +150,81 @@ void icu_sentences(std::string_view buf, size_t base, std::vector<Span>& out, st
     push_trimmed(orig, base, base + buf.size(), out);
     return;
   }
-  size_t prev = 0;
-  for (int32_t b = bi->next(); b != icu::BreakIterator::DONE; b = bi->next()) {
-    size_t pos = std::min(size_t(std::max(b, 0)), buf.size());
-    if (pos <= prev || suppress_break(buf, prev, pos)) continue;
-    push_trimmed(orig, base + prev, base + pos, out);
-    prev = pos;
+  constexpr int32_t kDone = icu::BreakIterator::DONE;
+  // From boundary `from`, the sentences up to the first one ending after
+  // `until` (all of them when until is npos); returns where the last ended.
+  auto run = [&](size_t from, size_t until) {
+    size_t prev = from;
+    for (int32_t b = bi->next(); b != kDone; b = bi->next()) {
+      size_t pos = std::min(size_t(std::max(b, 0)), buf.size());
+      if (pos <= prev || suppress_break(buf, prev, pos)) continue;
+      push_trimmed(orig, base + prev, base + pos, out);
+      prev = pos;
+      if (until != std::string_view::npos && pos > until) return prev;
+    }
+    if (prev < buf.size()) push_trimmed(orig, base + prev, base + buf.size(), out);
+    return buf.size();
+  };
+  if (!starts) {
+    run(0, std::string_view::npos);
+  } else {
+    // For each offset not yet covered: segment from a little before it. ICU
+    // starts a window as if at a sentence start; the first boundary it keeps
+    // there only synchronises (from then on the breaks are the ones a run from
+    // the start finds), so a window must hold one before the offset, or it
+    // grows back to what is already covered (a known boundary).
+    // A window goes on past its offset while the next one is nearer than
+    // kGap bytes: segmenting that much costs less than a new window.
+    constexpr size_t kGap = 1024;
+    const std::vector<size_t>& at = *starts;
+    size_t covered = 0;  // sentences before it are done
+    size_t k = 0;
+    auto next_uncovered = [&] {
+      while (k < at.size() && at[k] < covered) ++k;
+      return k < at.size() && at[k] < buf.size();
+    };
+    while (next_uncovered()) {
+      const size_t p = at[k];
+      for (size_t want = 2;; want *= 4) {
+        const size_t w = terminators_back(buf, p, covered, want);
+        UErrorCode st = U_ZERO_ERROR;
+        utext_openUTF8(ut, buf.data() + w, int64_t(buf.size() - w), &st);
+        bi->setText(ut, st);
+        if (U_FAILURE(st)) return;
+        bool synced = w == covered;
+        size_t prev = w, until = p;
+        bool open = true;  // the sentence holding `until` is not out yet
+        for (int32_t b = bi->next(); b != kDone; b = bi->next()) {
+          const size_t pos = std::min(w + size_t(std::max(b, 0)), buf.size());
+          if (pos <= prev || suppress_break(buf, prev, pos)) continue;
+          if (!synced) {
+            if (pos > p) break;  // no boundary before p in this window
+            synced = true;
+            prev = pos;
+            continue;
+          }
+          push_trimmed(orig, base + prev, base + pos, out);
+          prev = pos;
+          if (pos > until) {
+            // Go on to the next offset if it is near.
+            covered = prev;
+            if (!next_uncovered() || at[k] - prev >= kGap) {
+              open = false;
+              break;
+            }
+            until = at[k];
+          }
+        }
+        if (!synced) continue;  // widen the window
+        if (open) {  // ran to the end of the text
+          if (prev < buf.size()) push_trimmed(orig, base + prev, base + buf.size(), out);
+          prev = buf.size();
+        }
+        covered = prev;
+        break;
+      }
+    }
   }
-  if (prev < buf.size()) push_trimmed(orig, base + prev, base + buf.size(), out);
   // Detach before closing the UText so the iterator holds no dangling text.
   UText empty = UTEXT_INITIALIZER;
   UErrorCode s2 = U_ZERO_ERROR;
@@ -150,14 +234,12 @@ void icu_sentences(std::string_view buf, size_t base, std::vector<Span>& out, st
   utext_close(ut);
 }
 
-}  // namespace
 
-std::vector<Span> split_sentences(std::string_view text) {
-  std::vector<Span> out;
-  // ICU ends a sentence at every newline. Hard-wrapped prose must not be cut
-  // at each line, so single newlines inside a paragraph become spaces (same
-  // byte length, so offsets hold); blank lines and newlines that open a list
-  // item or heading stay and end the sentence.
+// ICU ends a sentence at every newline. Hard-wrapped prose must not be cut
+// at each line, so single newlines inside a paragraph become spaces (same
+// byte length, so offsets hold); blank lines and newlines that open a list
+// item or heading stay and end the sentence.
+std::string join_wrapped_lines(std::string_view text) {
   std::string buf(text);
   bool prev_line_block = opens_block(text, 0);
   bool this_blank = line_is_blank(text, 0);
@@ -176,18 +258,51 @@ std::vector<Span> split_sentences(std::string_view text) {
     prev_line_block = next_block || (prev_line_block && next_indented && !next_blank);
     this_blank = next_blank;
   }
-  // ICU takes int32 lengths: very large texts go in chunks cut at newlines.
+  return buf;
+}
+
+// Sentences of buf[from, to) (joined text) into `out`. ICU takes int32
+// lengths: very large texts go in chunks cut at newlines.
+void sentences_of(const std::string& buf, size_t from, size_t to, std::string_view text,
+                  std::vector<Span>& out, const std::vector<size_t>* starts = nullptr) {
   const size_t kChunk = size_t(1) << 30;
-  size_t base = 0;
-  while (base < buf.size()) {
-    size_t end = buf.size();
+  size_t base = from;
+  while (base < to) {
+    size_t end = to;
     if (end - base > kChunk) {
       size_t cut = buf.rfind('\n', base + kChunk);
       end = (cut == std::string::npos || cut <= base) ? base + kChunk : cut + 1;
     }
-    icu_sentences(std::string_view(buf).substr(base, end - base), base, out, text);
+    if (!starts) {
+      icu_sentences(std::string_view(buf).substr(base, end - base), base, out, text);
+    } else {
+      std::vector<size_t> local;
+      for (size_t p : *starts)
+        if (p >= base && p < end) local.push_back(p - base);
+      if (!local.empty())
+        icu_sentences(std::string_view(buf).substr(base, end - base), base, out, text, &local);
+    }
     base = end;
   }
+}
+
+}  // namespace
+
+std::vector<Span> split_sentences(std::string_view text) {
+  std::vector<Span> out;
+  const std::string buf = join_wrapped_lines(text);
+  sentences_of(buf, 0, buf.size(), text, out);
+  return out;
+}
+
+std::vector<Span> sentences_around(std::string_view text, const std::vector<Mention>& mentions) {
+  std::vector<Span> out;
+  const std::string buf = join_wrapped_lines(text);
+  std::vector<size_t> starts;
+  starts.reserve(mentions.size());
+  for (const auto& m : mentions) starts.push_back(m.begin);
+  std::sort(starts.begin(), starts.end());
+  sentences_of(buf, 0, buf.size(), text, out, &starts);
   return out;
 }
 

@@ -19,8 +19,9 @@ namespace claimcheck::index_detail {
 std::vector<SentenceRecord> evidence_sentences(const Document& doc) {
   std::vector<SentenceRecord> out;
   const std::string_view text = doc.text;
-  const auto sentences = split_sentences(text);
   const auto mentions = extract_mentions(text);
+  // Only sentences holding a figure are stored: text without one is not segmented.
+  const auto sentences = sentences_around(text, mentions);
   const std::string basename = std::filesystem::path(doc.path).filename().string();
   // The date the document speaks from: "since 2008" in its sentences ends there.
   const std::string date = format_day(detail::find_document_date(

@@ -33,20 +33,21 @@ bool is_encoded_evidence(std::string_view data);
 // Boolean terms placing a figure's value in decimal buckets: the decade and
 // the first one to four significant digits of |value|, by unit and sign. A value
 // range then becomes a few terms the index intersects with its posting lists,
-// instead of reading the value of every figure of that unit (the exact range
-// is still checked on what the terms let through). Terms are built from
+// instead of reading the value of every figure of that unit (admits decides
+// exactly on what the terms let through). Terms are built from
 // correctly rounded powers of ten, so every build agrees on them.
 std::vector<std::string> value_terms(Unit unit, double value);
-// Terms whose union holds every value of `unit` in [lo, hi]; empty when the
-// range is not finite or too wide for a few dozen terms (scan instead).
+// Terms whose union holds every value of `unit` in [lo, hi] and no value
+// beyond the finest bucket (four significant digits) of lo or of hi: aligned
+// buckets, coarse in the middle, finer towards the ends. Empty when the range
+// is not finite or spans too many decades (the unit term instead).
 std::vector<std::string> range_terms(Unit unit, double lo, double hi);
 
-// The same terms, split by whether a figure under them needs its exact value
-// checked: every value under an `inside` term lies in [lo, hi] (the buckets
-// strictly between the buckets of the range's ends: bucket_of is monotone),
-// while the `edges` (the buckets holding lo and hi themselves) also hold
-// values just outside. A search reads values only for the figures under the
-// edges. Both empty when range_terms is.
+// The same terms, split by whether a value under them can lie outside the
+// range: every value under an `inside` term lies in [lo, hi] (bucket_of is
+// monotone), while the two `edges` (the terms holding lo and hi) may also
+// hold values just outside, within the finest bucket of lo or hi. Both empty
+// when range_terms is.
 struct RangeCover {
   std::vector<std::string> inside;
   std::vector<std::string> edges;

@@ -353,8 +353,8 @@ Xapian::Query frame_query(const Xapian::Database& db, const EvidenceQuery& q,
 // to kRareBudget documents) are candidates. OP_AND_MAYBE takes its documents
 // from that selective left side and adds the weights of all the words on the
 // right, so every word still ranks. Every candidate costs the matcher a
-// skip_to on each word's posting list and a read of its sentence id (collapse
-// key, tie-break), so without this a common value on a large corpus costs
+// skip_to on each word's posting list and a read of its sentence id (the
+// tie-break), so without this a common value on a large corpus costs
 // time in proportion to the corpus; with it, in proportion to the budgets. A
 // sentence sharing none of the rare words shares only common words with the
 // draft and ranks below those that do unless there are too few of them.

@@ -29,6 +29,14 @@ status=0; check 'drafts/*.md' >out.txt 2>&1 || status=$?
 [ "$status" = 1 ] && [ "$(cut -d: -f1 out.txt | sort -u)" = "drafts/a.md" ] || fail "glob: $(cat out.txt)"
 status=0; check 'drafts/*.nothing' >/dev/null 2>err.txt || status=$?
 [ "$status" = 2 ] && grep -q "no file matches" err.txt || fail "empty glob: exit $status"
+# --rules takes one file: drafts after it are drafts, and --rules repeats.
+printf 'Some 15%% of database matches turned out to be U.S. citizens.\n' >new.md
+status=0; NO_COLOR=1 "$bin" check --format line --rules "$rules" drafts/a.md new.md >out.txt 2>&1 || status=$?
+[ "$status" = 1 ] && grep -q "^drafts/a.md:" out.txt && grep -q "^new.md:" out.txt ||
+  fail "drafts after --rules: exit $status: $(cat out.txt)"
+printf '{"claimcheck_rules": 2, "claims": []}\n' >extra.json
+status=0; NO_COLOR=1 "$bin" check --format line --rules "$rules" --rules extra.json drafts/a.md >out.txt 2>&1 || status=$?
+[ "$status" = 1 ] && grep -q "^drafts/a.md:" out.txt || fail "two --rules: exit $status: $(cat out.txt)"
 mkdir empty
 status=0; check empty >/dev/null 2>err.txt || status=$?
 [ "$status" = 2 ] && grep -q "empty.*no drafts" err.txt || fail "empty folder: exit $status"

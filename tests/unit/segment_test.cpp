@@ -1,6 +1,11 @@
 // segment_test.cpp — tables of cases for split_sentences and split_clauses.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -43,6 +48,75 @@ TEST_CASE("sentences", "[segment]") {
     auto got = texts(c.input, claimcheck::split_sentences(c.input));
     CHECK(got == c.sentences);
   }
+}
+
+// sentences_around must give exactly split_sentences' spans in the blocks it
+// segments, and every sentence that holds a mention.
+static void check_around(const std::string& input) {
+  const auto all = claimcheck::split_sentences(input);
+  const auto mentions = claimcheck::extract_mentions(input);
+  const auto around = claimcheck::sentences_around(input, mentions);
+  auto same = [](const claimcheck::Span& a, const claimcheck::Span& b) {
+    return a.begin == b.begin && a.end == b.end;
+  };
+  for (const auto& sp : around)
+    CHECK(std::any_of(all.begin(), all.end(), [&](const auto& x) { return same(x, sp); }));
+  for (const auto& sp : all) {
+    const bool holds = std::any_of(mentions.begin(), mentions.end(), [&](const auto& m) {
+      return m.begin >= sp.begin && m.begin < sp.end;
+    });
+    if (holds) CHECK(std::any_of(around.begin(), around.end(), [&](const auto& x) { return same(x, sp); }));
+  }
+}
+
+TEST_CASE("sentences around mentions: the same spans, only where figures are", "[segment]") {
+  const std::vector<std::string> cases = {
+      "No figure here. None at all.\n\nBut 79% of them were deported. And 26 percent not.",
+      "This line wraps\nhere with 55% and ends. Next one has 12.\nStill the paragraph.",
+      "Intro:\n- first item 3%\n- second item\n- third item 4%",
+      "# Title 2010\nBody text with 47,000 here.\n\nA U.S. total of 1,200. Then Dr. No said 5.",
+      "- 1. Doesn't do it 5%.**\n - says it",
+      "CRLF line 12%.\r\nNext line.\r\n\r\nLast 9 one.",
+      "Ends with a figure 80%",
+      "",
+      "no figures at all",
+  };
+  for (const auto& c : cases) {
+    INFO("input: " << c);
+    check_around(c);
+  }
+  // Sentences without a figure in a block without one are skipped.
+  const std::string text = "No figure here. None.\n\nBut 79% were.";
+  const auto around = claimcheck::sentences_around(text, claimcheck::extract_mentions(text));
+  REQUIRE(around.size() == 1);
+  CHECK(texts(text, around)[0] == "But 79% were.");
+}
+
+TEST_CASE("sentences around mentions: the bundled corpus and prose drafts", "[segment]") {
+  namespace fs = std::filesystem;
+  size_t files = 0;
+  // CLAIMCHECK_SEGMENT_DIRS (folders, ':'-separated) adds a larger corpus.
+  std::vector<fs::path> roots;
+  for (const char* dir : {"corpus", "tests/prose", "examples"})
+    roots.push_back(fs::path(CLAIMCHECK_SOURCE_DIR) / dir);
+  if (const char* extra = std::getenv("CLAIMCHECK_SEGMENT_DIRS")) {
+    std::stringstream list(extra);
+    for (std::string d; std::getline(list, d, ':');) roots.emplace_back(d);
+  }
+  for (const auto& root : roots) {
+    if (!fs::exists(root)) continue;
+    for (const auto& e : fs::recursive_directory_iterator(root)) {
+      const auto ext = e.path().extension();
+      if (!e.is_regular_file() || (ext != ".md" && ext != ".txt")) continue;
+      std::ifstream in(e.path(), std::ios::binary);
+      std::stringstream ss;
+      ss << in.rdbuf();
+      INFO(e.path());
+      check_around(ss.str());
+      ++files;
+    }
+  }
+  CHECK(files >= 10);
 }
 
 TEST_CASE("sentences on invalid UTF-8 stay in bounds", "[segment]") {

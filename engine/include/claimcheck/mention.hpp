@@ -96,6 +96,10 @@ struct Span {
 // Sentences (ICU BreakIterator) as byte spans of `text`; paragraph breaks
 // (blank lines) and list items always end a sentence.
 std::vector<Span> split_sentences(std::string_view text);
+// The sentences of split_sentences(text) that hold the start of one of
+// `mentions`: the same spans, without segmenting the text between figures
+// (how the indexer reads a document; a draft is read whole).
+std::vector<Span> sentences_around(std::string_view text, const std::vector<Mention>& mentions);
 
 // Clauses of one sentence (byte spans relative to `sentence`): split at ; : —
 // and at commas that open a new clause, so frames bind to the nearest words.
