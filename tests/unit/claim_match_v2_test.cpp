@@ -79,7 +79,7 @@ std::pair<std::string, std::string> check_row(const Row& row) {
   Diagnostics diags;
   auto doc = document_from_bytes("draft.txt", text, "txt", diags);
   REQUIRE(doc);
-  CheckContext ctx{*doc, &rules(), nullptr, {}, 0, {}, {}, {}, {}};
+  CheckContext ctx{*doc, &rules(), nullptr, {}, 0, {}, {}, {}, {}, std::chrono::steady_clock::now(), {}};
   MentionState ms;
   ms.mention.begin = 0;
   ms.mention.end = 4;

@@ -502,7 +502,7 @@ TEST_CASE("index: stored evidence round-trips, and foreign data is refused", "[i
     }
   }
   const std::string good = index_detail::encode_evidence(rows[2]);
-  for (const std::string bad : {std::string(), std::string("{\"doc\":\"a\"}"), good.substr(0, good.size() - 1),
+  for (const std::string& bad : {std::string(), std::string("{\"doc\":\"a\"}"), good.substr(0, good.size() - 1),
                                 good + "x", std::string("ccE1\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff")}) {
     INFO(bad.size());
     CHECK(!index_detail::decode_evidence(bad));
