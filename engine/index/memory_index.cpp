@@ -20,7 +20,8 @@ namespace claimcheck {
 namespace {
 
 std::vector<std::string> stems(std::string_view text) {
-  static const Xapian::Stem stemmer("english");
+  // One per thread: a Stem keeps its working buffers inside.
+  thread_local const Xapian::Stem stemmer("english");
   std::vector<std::string> out;
   std::string word;
   auto flush = [&] {

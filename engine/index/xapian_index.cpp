@@ -12,7 +12,7 @@
 // words in any order: the reader decides), and only stock query operators
 // are used, so the same queries run against shards served by xapian-tcpsrv.
 //
-//   terms    stemmed words, stop words left out, no positions
+//   terms    Z<stem> of every word but stop words, no positions
 //            P<path>  for deletion
 //            U<unit>               a figure's unit
 //            V<unit>...            value buckets (index_detail::value_terms)
@@ -43,6 +43,7 @@
 #include <filesystem>
 #include <fstream>
 #include <mutex>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -61,7 +62,8 @@ constexpr const char* kFormatKey = "claimcheck:format";
 // 2: value bucket terms, stop words dropped, padded sentence ids.
 // 3: one document per sentence, no positions, no value slot.
 // 4: document data in index_detail::encode_evidence's form, not JSON.
-constexpr const char* kFormat = "4";
+// 5: words as stems only (STEM_ALL_Z).
+constexpr const char* kFormat = "5";
 constexpr const char* kStubName = "XAPIANDB";
 
 // Xapian::Error is not a std::exception; the CLI's one catch handles those.
@@ -108,7 +110,10 @@ Xapian::TermGenerator& term_generator() {
   thread_local Xapian::TermGenerator gen = [] {
     Xapian::TermGenerator g;
     g.set_stemmer(Xapian::Stem("english"));
-    g.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    // Stems only ("Z" + stem): the unstemmed copy of every word that
+    // STEM_SOME adds was a third of the postings the writer wrote, and
+    // nothing needs it (phrases are checked on the sentence, see admits).
+    g.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
     g.set_stopper(&stopper());
     g.set_stopper_strategy(Xapian::TermGenerator::STOP_ALL);
     return g;
@@ -320,20 +325,32 @@ Xapian::Query frame_query(const Xapian::Database& db, const EvidenceQuery& q,
     if (words.empty()) continue;
     // A "deport*" word is any indexed word beginning "deport"; its postings
     // are at most the sum of theirs.
+    // The index holds stems: a word is its stem (every inflection of it
+    // matches; admits keeps the phrase's own words), a "base*" word any stem
+    // beginning with the base or with the base's stem ("removal*": "remov").
+    // One per thread: a Stem keeps its working buffers inside (search_all
+    // runs queries on several threads).
+    thread_local const Xapian::Stem stem("english");
     Xapian::doccount rarest = db.get_doccount();
     std::vector<Xapian::Query> terms;
     for (const auto& w : words) {
       if (w.back() != '*') {
-        rarest = std::min(rarest, db.get_termfreq(w));
-        terms.emplace_back(w);
+        const std::string t = "Z" + stem(w);
+        rarest = std::min(rarest, db.get_termfreq(t));
+        terms.emplace_back(t);
         continue;
       }
-      const std::string prefix = w.substr(0, w.size() - 1);
+      const std::string base = w.substr(0, w.size() - 1);
+      std::set<std::string> prefixes = {"Z" + base, "Z" + stem(base)};
       Xapian::doccount sum = 0;
-      for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix) && sum < rarest; ++t)
-        sum += t.get_termfreq();
+      std::vector<Xapian::Query> either;
+      for (const auto& prefix : prefixes) {
+        for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix) && sum < rarest; ++t)
+          sum += t.get_termfreq();
+        either.emplace_back(Xapian::Query::OP_WILDCARD, prefix);
+      }
       rarest = std::min(rarest, sum);
-      terms.emplace_back(Xapian::Query::OP_WILDCARD, prefix);
+      terms.emplace_back(Xapian::Query::OP_OR, either.begin(), either.end());
     }
     postings += rarest;
     if (terms.size() == 1)
@@ -389,7 +406,7 @@ std::vector<Evidence> search_db(const Xapian::Database& db, const EvidenceQuery&
     if (q.text.find_first_not_of(" \t\n") != std::string::npos) {
       Xapian::QueryParser parser;
       parser.set_stemmer(Xapian::Stem("english"));
-      parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+      parser.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
       parser.set_stopper(&stopper());
       // Not OP_ELITE_SET, though cheaper for a whole sentence: Xapian picks
       // the elite terms per shard, so shards would rank unlike one database.
