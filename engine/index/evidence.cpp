@@ -371,25 +371,34 @@ std::optional<bool> holds_phrase(const std::vector<std::string>& tokens, const s
                      }) != tokens.end();
 }
 
-bool admits(const EvidenceQuery& q, const Evidence& e) {
-  if (q.unit || q.lo || q.hi) {
-    const bool figure = std::any_of(e.figures.begin(), e.figures.end(), [&](const auto& f) {
-      return (!q.unit || f.unit == *q.unit) && (!q.lo || f.value >= *q.lo) &&
-             (!q.hi || f.value <= *q.hi);
-    });
-    if (!figure) return false;
-  }
-  if (q.any_phrase.empty()) return true;
+std::vector<std::string> phrase_tokens(std::string_view text) {
   std::vector<std::string> tokens;
-  for (auto& w : phrase_words(e.quote))
+  for (auto& w : phrase_words(text))
     if (!is_stop_word(w)) tokens.push_back(std::move(w));
+  return tokens;
+}
+
+bool states_figure(const EvidenceQuery& q, const Evidence& e) {
+  return std::any_of(e.figures.begin(), e.figures.end(), [&](const EvidenceFigure& f) {
+    return (!q.unit || f.unit == *q.unit) && (!q.lo || f.value >= *q.lo) &&
+           (!q.hi || f.value <= *q.hi);
+  });
+}
+
+bool holds_any_phrase(const std::vector<std::string>& phrases,
+                      const std::vector<std::string>& tokens) {
   bool any_word = false;
-  for (const auto& phrase : q.any_phrase) {
+  for (const auto& phrase : phrases) {
     const auto held = holds_phrase(tokens, phrase);
     if (held && *held) return true;
     any_word = any_word || held.has_value();
   }
   return !any_word;  // phrases without a word are ignored
+}
+
+bool admits(const EvidenceQuery& q, const Evidence& e) {
+  if ((q.unit || q.lo || q.hi) && !states_figure(q, e)) return false;
+  return q.any_phrase.empty() || holds_any_phrase(q.any_phrase, phrase_tokens(e.quote));
 }
 
 }  // namespace claimcheck::index_detail

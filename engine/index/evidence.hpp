@@ -68,6 +68,13 @@ std::vector<std::string> phrase_words(std::string_view text, bool prefixes = fal
 // Both backends decide EvidenceQuery::any_phrase with it.
 std::optional<bool> holds_phrase(const std::vector<std::string>& tokens, const std::string& phrase);
 
+// A sentence's phrase_words but stop words: what holds_phrase reads.
+std::vector<std::string> phrase_tokens(std::string_view text);
+// Whether `e` states a figure of q.unit (any unit when unset) in [q.lo, q.hi].
+bool states_figure(const EvidenceQuery& q, const Evidence& e);
+// Whether `tokens` hold one of `phrases`; true when none has a word.
+bool holds_any_phrase(const std::vector<std::string>& phrases,
+                      const std::vector<std::string>& tokens);
 // Whether `e` answers `q`'s filters: a figure of q.unit (any unit when unset)
 // in [q.lo, q.hi], and one of q.any_phrase (when it has a phrase with a word).
 // The Xapian backend's buckets and words narrow; this decides exactly.

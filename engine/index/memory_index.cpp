@@ -66,8 +66,7 @@ class MemoryIndex final : public Index {
       s.evidence = std::move(rec.evidence);
       const auto words = stems(s.evidence.quote);
       s.words.insert(words.begin(), words.end());
-      for (auto& w : index_detail::phrase_words(s.evidence.quote))
-        if (!index_detail::is_stop_word(w)) s.tokens.push_back(std::move(w));
+      s.tokens = index_detail::phrase_tokens(s.evidence.quote);
       p->file.sentences.push_back(std::move(s));
     }
     return p;
@@ -113,20 +112,9 @@ class MemoryIndex final : public Index {
     for (const auto& [path, file] : files_) {
       for (const auto& s : file.sentences) {
         ++order;
-        const bool figure_ok = std::any_of(
-            s.evidence.figures.begin(), s.evidence.figures.end(), [&](const EvidenceFigure& f) {
-              return (!q.unit || f.unit == *q.unit) && (!q.lo || f.value >= *q.lo) &&
-                     (!q.hi || f.value <= *q.hi);
-            });
-        if (!figure_ok) continue;
-        bool frame_ok = true;
-        for (const auto& phrase : q.any_phrase) {
-          const auto held = index_detail::holds_phrase(s.tokens, phrase);
-          if (!held) continue;  // no word: ignored
-          frame_ok = *held;
-          if (frame_ok) break;
-        }
-        if (!frame_ok) continue;
+        if (!index_detail::states_figure(q, s.evidence) ||
+            !index_detail::holds_any_phrase(q.any_phrase, s.tokens))
+          continue;
         double score = 0;
         bool any = unique.empty();
         for (const auto& w : unique)
